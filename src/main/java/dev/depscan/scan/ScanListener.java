@@ -1,0 +1,20 @@
+package dev.depscan.scan;
+
+/**
+ * Observes a scan while it runs and may stop it. Called on the scanning thread; implementations must be quick.
+ */
+public interface ScanListener {
+
+    /** A listener that watches nothing and never cancels. */
+    ScanListener NONE = new ScanListener() {
+    };
+
+    /** Called after each file, at most a few thousand times a second. */
+    default void onProgress(ScanProgress progress) {
+    }
+
+    /** Checked between files; returning true makes the scan throw {@link ScanCancelledException}. */
+    default boolean cancelled() {
+        return false;
+    }
+}
