@@ -69,7 +69,7 @@ public final class DirectoryFileSource implements FileSource {
                 throw new FileTooLargeException(path, maxBytes);
             }
             try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] bytes = in.readNBytes(maxBytes + 1);
+                byte[] bytes = in.readNBytes((int) Math.min((long) maxBytes + 1, Integer.MAX_VALUE - 8));
                 if (bytes.length > maxBytes) {
                     throw new FileTooLargeException(path, maxBytes);
                 }

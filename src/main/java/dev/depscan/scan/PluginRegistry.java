@@ -1,0 +1,58 @@
+package dev.depscan.scan;
+
+import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.manifest.python.PyprojectTomlParser;
+import dev.depscan.manifest.python.RequirementsTxtParser;
+import dev.depscan.scan.spi.ImportAnalyzer;
+import dev.depscan.scan.spi.ManifestParser;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place where parsers and analyzers are registered: adding an ecosystem adds one line to {@link #defaults()}.
+ * Plugins are run in registration order, which is also the order of a finding's sources within one file.
+ */
+public final class PluginRegistry {
+
+    private final List<ManifestParser> parsers;
+    private final List<ImportAnalyzer> analyzers;
+
+    private PluginRegistry(List<ManifestParser> parsers, List<ImportAnalyzer> analyzers) {
+        this.parsers = List.copyOf(parsers);
+        this.analyzers = List.copyOf(analyzers);
+        Set<String> ids = new HashSet<>();
+        parsers.forEach(p -> requireUnique(ids, p.id()));
+        analyzers.forEach(a -> requireUnique(ids, a.id()));
+    }
+
+    /** Every built-in plugin. */
+    public static PluginRegistry defaults() {
+        return of(
+                List.of(
+                        new RequirementsTxtParser(),
+                        new PyprojectTomlParser()),
+                List.of(
+                        new PythonImportAnalyzer()));
+    }
+
+    /** A registry of exactly these plugins, e.g. for tests or a scan restricted to some formats. */
+    public static PluginRegistry of(List<ManifestParser> parsers, List<ImportAnalyzer> analyzers) {
+        return new PluginRegistry(parsers, analyzers);
+    }
+
+    public List<ManifestParser> parsers() {
+        return parsers;
+    }
+
+    public List<ImportAnalyzer> analyzers() {
+        return analyzers;
+    }
+
+    private static void requireUnique(Set<String> ids, String id) {
+        if (!ids.add(id)) {
+            throw new IllegalArgumentException("plugin id registered twice: " + id);
+        }
+    }
+}
