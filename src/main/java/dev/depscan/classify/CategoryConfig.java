@@ -91,8 +91,8 @@ public final class CategoryConfig {
         } catch (JacksonException e) {
             JsonLocation location = e.getLocation();
             String where = location == null || location.getLineNr() <= 0 ? "" : " at line " + location.getLineNr();
-            throw new CategoryConfigException("category file is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()),
-                    e);
+            String problem = firstLine(e.getOriginalMessage());
+            throw new CategoryConfigException("category file is not valid YAML" + where + ": " + problem, e);
         }
         return fromTree(root);
     }

@@ -3,6 +3,7 @@ package dev.depscan.classify;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.Finding;
+import dev.depscan.scan.Fixtures;
 import dev.depscan.scan.ScanReport;
 import dev.depscan.scan.Scope;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,10 @@ class ClassifierTest {
 
     @Test
     void restrictsPatternsToAnEcosystemPrefix() {
-        Classifier classifier = classifier("categories:\n  Web: {dependencies: [\"npm:express\", \"go:github.com/gin-gonic/gin\"]}\n");
+        Classifier classifier = classifier("""
+                categories:
+                  Web: {dependencies: ["npm:express", "go:github.com/gin-gonic/gin"]}
+                """);
 
         assertThat(classifier.classify(npm("express")).categories(), contains("Web"));
         assertThat(classifier.classify(pypi("express")).categories(), is(empty()));
@@ -114,7 +118,7 @@ class ClassifierTest {
     @Test
     void classifiesWithTheLegacyConfigAsThePreviousServiceDid() {
         Classifier classifier = new Classifier(CategoryConfig.load(
-                dev.depscan.scan.Fixtures.dir("classify/legacy").resolve("config.yaml")));
+                Fixtures.dir("classify/legacy").resolve("config.yaml")));
 
         Classification result = classifier.classify(report(pypi("torch"), pypi("clickhouse-driver"), npm("coinhive")));
 

@@ -1,5 +1,6 @@
 package dev.depscan.manifest.python;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,7 @@ final class TomlLines {
     }
 
     /** Searches from the line {@code from} (0 = file start) up to the next table header. */
-    private int search(int from, java.util.function.Predicate<String> test) {
+    private int search(int from, Predicate<String> test) {
         int start = Math.max(0, from - 1);
         for (int i = start; i < lines.length; i++) {
             if (i > start && from > 0 && ANY_HEADER.matcher(lines[i]).matches()) {

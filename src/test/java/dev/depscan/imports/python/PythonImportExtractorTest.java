@@ -1,13 +1,12 @@
 package dev.depscan.imports.python;
 
 import dev.depscan.imports.python.PythonImportExtractor.Found;
+import dev.depscan.scan.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-
-import dev.depscan.scan.Fixtures;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;

@@ -7,6 +7,10 @@ import dev.depscan.scan.ScanIssue;
 import dev.depscan.scan.Scope;
 import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ParseResult;
+import org.hamcrest.Description;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -285,8 +289,8 @@ class RequirementsTxtParserTest {
                 .orElseThrow(() -> new AssertionError("no dependency " + name + " in " + names(result)));
     }
 
-    private static org.hamcrest.Matcher<ScanIssue> issueFrom(String file) {
-        return new org.hamcrest.FeatureMatcher<>(is(file), "issue in file", "file") {
+    private static Matcher<ScanIssue> issueFrom(String file) {
+        return new FeatureMatcher<>(is(file), "issue in file", "file") {
             @Override
             protected String featureValueOf(ScanIssue actual) {
                 return actual.file();
@@ -294,15 +298,15 @@ class RequirementsTxtParserTest {
         };
     }
 
-    private static org.hamcrest.Matcher<Dependency> dependencyFrom(String name, String file) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<Dependency> dependencyFrom(String name, String file) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Dependency d) {
                 return d.name().equals(name) && d.evidence().file().equals(file);
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText(name + " from " + file);
             }
         };
