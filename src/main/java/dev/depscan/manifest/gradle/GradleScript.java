@@ -66,6 +66,9 @@ final class GradleScript {
     private static final Set<String> PROPERTY_BLOCKS = Set.of("ext", "allprojects", "subprojects", "buildscript",
             "project", "rootProject");
 
+    /** Nested expressions followed before giving up; real scripts nest a handful deep. */
+    private static final int MAX_NESTING = 64;
+
     private final List<Token> tokens;
     private final List<Frame> frames = new ArrayList<>();
     private final Map<String, GradleExpr> variables = new LinkedHashMap<>();
@@ -74,6 +77,7 @@ final class GradleScript {
     private final List<GradleExpr> appliedScripts = new ArrayList<>();
     private final Map<String, GradleExpr> catalogs = new LinkedHashMap<>();
     private int unbalancedLine;
+    private int nesting;
 
     private GradleScript(List<Token> tokens) {
         this.tokens = tokens;
@@ -431,6 +435,20 @@ final class GradleScript {
 
     private Parsed term(int i) {
         Token token = tokens.get(i);
+        if (nesting >= MAX_NESTING) {
+            // Deeper than any real build script: skip it rather than risk the stack.
+            boolean bracket = token.is("(") || token.is("[") || token.is("{");
+            return new Parsed(new GradleExpr.Unknown("..."), bracket ? matching(i) + 1 : i + 1);
+        }
+        nesting++;
+        try {
+            return termAt(i, token);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Parsed termAt(int i, Token token) {
         return switch (token.kind()) {
             case STRING -> new Parsed(new GradleExpr.Str(token.parts(), token.text()), i + 1);
             case NUMBER -> new Parsed(GradleExpr.Str.literal(token.text()), i + 1);

@@ -22,7 +22,7 @@ final class GradleVersionCatalogParser {
     private static final TomlMapper TOML = new TomlMapper();
 
     /** The catalog could not be read; the message is safe to show. */
-    static final class CatalogException extends Exception {
+    static final class CatalogException extends RuntimeException {
         CatalogException(String message) {
             super(message);
         }
@@ -35,7 +35,7 @@ final class GradleVersionCatalogParser {
      * Parses a catalog. Entries that make no sense (a library without a module, a dangling {@code version.ref}) are
      * left out or left without a version and described in {@code problems}.
      */
-    static VersionCatalog parse(String path, String text, List<String> problems) throws CatalogException {
+    static VersionCatalog parse(String path, String text, List<String> problems) {
         JsonNode root;
         try {
             root = TOML.readTree(text);

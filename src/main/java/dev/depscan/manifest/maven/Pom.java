@@ -45,7 +45,7 @@ record Pom(String path, XmlNode project, Optional<String> groupId, String artifa
         }
     }
 
-    static Pom parse(String path, String text) throws SafeXml.MalformedXmlException {
+    static Pom parse(String path, String text) {
         XmlNode project = SafeXml.parse(text);
         if (!project.name().equals("project")) {
             throw new SafeXml.MalformedXmlException("root element is <" + project.name() + ">, not <project>",

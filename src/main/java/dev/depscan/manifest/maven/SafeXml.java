@@ -27,7 +27,7 @@ final class SafeXml {
     }
 
     /** Thrown for XML that cannot be read; carries the 1-based line of the problem, or 0. */
-    static final class MalformedXmlException extends Exception {
+    static final class MalformedXmlException extends RuntimeException {
         private final int line;
 
         MalformedXmlException(String message, int line) {
@@ -40,7 +40,7 @@ final class SafeXml {
         }
     }
 
-    static XmlNode parse(String text) throws MalformedXmlException {
+    static XmlNode parse(String text) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (content.isBlank()) {
             throw new MalformedXmlException("empty file", 0);

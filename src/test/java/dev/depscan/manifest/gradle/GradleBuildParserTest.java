@@ -4,6 +4,7 @@ import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.ScanIssue;
 import dev.depscan.scan.Scope;
+import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ParseResult;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +229,16 @@ class GradleBuildParserTest {
         ScanIssue issue = result.issues().getFirst();
         assertThat(issue.parser(), is("gradle/build"));
         assertThat(issue.message(), containsString("braces"));
+    }
+
+    @Test
+    void deeplyNestedExpressionsAreSkippedWithoutFailing() {
+        String nested = "(".repeat(20_000) + "\"a:b:1\"" + ")".repeat(20_000);
+        String script = "dependencies {\n    implementation" + nested + "\n    implementation(\"org.ok:ok:1.0\")\n}\n";
+        FixtureTree tree = FixtureTree.of("empty");
+        ParseResult result = parser.parse(new ManifestInput("build.gradle.kts", script, tree));
+
+        assertThat(FixtureTree.rows(result.dependencies()), contains("org.ok:ok 1.0 1.0 RUNTIME"));
     }
 
     @Test
