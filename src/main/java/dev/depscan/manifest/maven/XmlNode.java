@@ -1,0 +1,77 @@
+package dev.depscan.manifest.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One element of a parsed XML document with the line its start tag ends on; just enough DOM for reading POMs, because
+ * the JDK's DOM does not keep line numbers.
+ */
+final class XmlNode {
+
+    private final String name;
+    private final int line;
+    private final List<XmlNode> children = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+
+    XmlNode(String name, int line) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.line = line;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int line() {
+        return line;
+    }
+
+    /** The element's own text content, trimmed. */
+    String text() {
+        return text.toString().trim();
+    }
+
+    void appendText(char[] chars, int start, int length) {
+        text.append(chars, start, length);
+    }
+
+    void add(XmlNode child) {
+        children.add(child);
+    }
+
+    /** The local names of the direct children, in document order, without duplicates. */
+    List<String> childNames() {
+        return children.stream().map(XmlNode::name).distinct().toList();
+    }
+
+    /** Direct children with that local name, in document order. */
+    List<XmlNode> children(String childName) {
+        return children.stream().filter(c -> c.name.equals(childName)).toList();
+    }
+
+    Optional<XmlNode> child(String childName) {
+        return children.stream().filter(c -> c.name.equals(childName)).findFirst();
+    }
+
+    /** Follows a path of child names, e.g. {@code child("build", "plugins")}. */
+    Optional<XmlNode> child(String first, String... rest) {
+        Optional<XmlNode> node = child(first);
+        for (String next : rest) {
+            node = node.flatMap(n -> n.child(next));
+        }
+        return node;
+    }
+
+    /** The trimmed text of the first child with that name, empty when there is none or it is blank. */
+    Optional<String> childText(String childName) {
+        return child(childName).map(XmlNode::text).filter(t -> !t.isEmpty());
+    }
+
+    /** The grandchildren {@code <container><item/>...</container>}, empty when the container is missing. */
+    List<XmlNode> items(String container, String item) {
+        return child(container).map(c -> c.children(item)).orElse(List.of());
+    }
+}
