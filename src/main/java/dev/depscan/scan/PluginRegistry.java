@@ -1,8 +1,12 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.manifest.gradle.GradleBuildParser;
+import dev.depscan.manifest.gradle.GradleLockfileParser;
+import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
+import dev.depscan.manifest.sbt.SbtBuildParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
 
@@ -32,7 +36,11 @@ public final class PluginRegistry {
         return of(
                 List.of(
                         new RequirementsTxtParser(),
-                        new PyprojectTomlParser()),
+                        new PyprojectTomlParser(),
+                        new MavenPomParser(),
+                        new GradleBuildParser(),
+                        new GradleLockfileParser(),
+                        new SbtBuildParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }
