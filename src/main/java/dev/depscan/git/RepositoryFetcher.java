@@ -230,11 +230,16 @@ public final class RepositoryFetcher {
         return repository;
     }
 
-    /** No redirects (the URL policy checked this host only), no background GC racing with readers. */
+    /**
+     * No redirects (the URL policy checked this host only). No automatic GC: JGit would run it on a background thread
+     * after a fetch, racing with readers of the repository and with cache eviction.
+     */
     private static void configure(Repository repository) {
         StoredConfig config = repository.getConfig();
         config.setString("http", null, "followRedirects", "false");
         config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+        config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOPACKLIMIT, 0);
+        config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
     }
 
     private FetchedRepository fetchInto(Repository repository, RepositoryUrl url, Optional<String> ref, Path dir,
