@@ -236,6 +236,37 @@ class RepositoryFetcherTest {
     }
 
     @Test
+    void reportsARepositoryThatWantsCredentialsAsNotFound() {
+        repos.commit("private", "main", Map.of("a", "1"));
+        server.requireCredentials("private");
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher.fetch(url("private"), Optional.empty(), FetchListener.none()));
+
+        assertThat(e.reason(), is(FetchException.Reason.REPOSITORY_NOT_FOUND));
+        assertThat(e.getMessage(), containsString("not public"));
+    }
+
+    @Test
+    void fetchesWhatTheUrlPolicyAcceptedAndScansItWithoutACheckout() {
+        String other = repos.commit("lib", "main", Map.of("x", "y"));
+        repos.commit("app", "main", new TestRepositories.Tree()
+                .file("package.json", "{\"name\": \"app\"}")
+                .file("src/index.js", "require('left-pad')")
+                .symlink("evil", "/etc/passwd")
+                .gitlink("vendor/lib", other), "app");
+        UrlPolicy policy = new UrlPolicy(new UrlPolicy.Settings(List.of("127.0.0.1"), true, true));
+
+        RepositoryUrl url = policy.check(server.url("app"));
+        FetchedRepository fetched = fetcher.fetch(url, Optional.empty(), FetchListener.none());
+
+        try (GitTreeFileSource files = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId())) {
+            assertThat(files.paths(), contains("package.json", "src/index.js"));
+            assertThat(new String(files.read("src/index.js", 100)), is("require('left-pad')"));
+        }
+    }
+
+    @Test
     void reportsAnEmptyRepositoryAsNotFound() throws IOException {
         Repository empty = new FileRepositoryBuilder().setGitDir(repos.bareDir("empty").toFile()).setBare().build();
         empty.create(true);

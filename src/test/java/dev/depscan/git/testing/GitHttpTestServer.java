@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Repositories are addressed as {@code http://127.0.0.1:PORT/<name>.git}; a missing repository answers 404 like a
  * real forge. Fetching by commit id is enabled ({@code uploadpack.allowAnySHA1InWant}). For timeout and cancellation
- * tests the server can delay every response and throttle response bodies; it counts requests. All settings may be
- * changed while the server runs.
+ * tests the server can delay every response and throttle response bodies; it counts requests, and can make a
+ * repository answer 401 as if it were private. All settings may be changed while the server runs.
  */
 public final class GitHttpTestServer implements AutoCloseable {
 
@@ -50,6 +50,7 @@ public final class GitHttpTestServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> privateRepos = ConcurrentHashMap.newKeySet();
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile int throttleChunkBytes;
     private volatile Duration throttlePause = Duration.ZERO;
@@ -111,6 +112,11 @@ public final class GitHttpTestServer implements AutoCloseable {
         this.throttleChunkBytes = chunkBytes;
     }
 
+    /** Makes {@code repoName} answer 401 with a Basic challenge, like a forge does for a private repository. */
+    public void requireCredentials(String repoName) {
+        privateRepos.add("/" + repoName + ".git/");
+    }
+
     /** Requests received since start or the last {@link #resetRequestCount()}. */
     public int requestCount() {
         return requests.get();
@@ -143,6 +149,14 @@ public final class GitHttpTestServer implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                 + (query == null ? "" : "?" + query));
+        String path = exchange.getRequestURI().getPath();
+        if (privateRepos.stream().anyMatch(path::startsWith)) {
+            try (exchange) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
+                exchange.sendResponseHeaders(401, -1);
+            }
+            return;
+        }
         Process process = null;
         try (exchange) {
             process = startBackend(exchange);
