@@ -1,0 +1,77 @@
+package dev.depscan.api;
+
+import dev.depscan.api.generated.JobsApi;
+import dev.depscan.api.generated.model.JobStatus;
+import dev.depscan.job.Job;
+import dev.depscan.job.JobQuery;
+import dev.depscan.job.JobService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
+
+/** The {@code /api/v1/jobs} endpoints: status, results, partial results, history and cancellation. */
+@ApplicationScoped
+@Path("/")
+public class JobsResource implements JobsApi {
+
+    private final JobService jobs;
+    private final JacksonConfiguration json;
+
+    @Inject
+    JobsResource(JobService jobs, JacksonConfiguration json) {
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @Override
+    public Response getJob(String jobId) {
+        return Response.ok(ApiMapper.job(jobs.get(jobId))).build();
+    }
+
+    @Override
+    public Response getJobResults(String jobId) {
+        Job job = jobs.get(jobId);
+        return Response.ok(ApiMapper.result(job, jobs.result(jobId))).build();
+    }
+
+    @Override
+    public Response getJobPartialResults(String jobId) {
+        Job job = jobs.get(jobId);
+        return Response.ok(ApiMapper.partial(job, jobs.progress(jobId))).build();
+    }
+
+    @Override
+    public Response listJobs(Integer page, Integer perPage, JobStatus status, String gitUrl) {
+        int pageNumber = page == null ? 1 : page;
+        int size = perPage == null ? 20 : perPage;
+        if (pageNumber < 1) {
+            throw new InvalidRequestException("'page' must be 1 or more.");
+        }
+        if (size < 1 || size > JobQuery.MAX_PER_PAGE) {
+            throw new InvalidRequestException("'per_page' must be between 1 and " + JobQuery.MAX_PER_PAGE + ".");
+        }
+        Optional<String> url = Optional.ofNullable(gitUrl).map(String::strip).filter(u -> !u.isEmpty())
+                .map(jobs::normalizedUrl);
+        var query = new JobQuery(Optional.ofNullable(status).map(JobStatus::toString), url, pageNumber, size);
+        return Response.ok(ApiMapper.jobs(jobs.list(query))).build();
+    }
+
+    @Override
+    public Response cancelJob(String jobId) {
+        return Response.ok(ApiMapper.job(jobs.cancel(jobId))).build();
+    }
+
+    @Override
+    public Response streamJobEvents(String jobId) {
+        jobs.get(jobId);
+        return Response.ok(new JobEventStream(jobs, json.getContext(JobEventStream.class), jobId))
+                .type("text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.depscan.api;
+
+import dev.depscan.api.generated.ScanApi;
+import dev.depscan.api.generated.model.ScanRequest;
+import dev.depscan.job.Job;
+import dev.depscan.job.JobService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Optional;
+
+/** {@code POST /api/v1/scan}: validates the request and hands it to the {@link JobService}. */
+@ApplicationScoped
+@Path("/")
+public class ScanResource implements ScanApi {
+
+    private static final int MAX_REF_LENGTH = 255;
+
+    private final JobService jobs;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Context
+    private SecurityContext security;
+
+    @Inject
+    ScanResource(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Response submitScan(ScanRequest request) {
+        if (request == null || request.getGitUrl() == null || request.getGitUrl().isBlank()) {
+            throw new InvalidRequestException("'git_url' is required.");
+        }
+        Optional<String> ref = Optional.ofNullable(request.getRef()).map(String::strip).filter(r -> !r.isEmpty());
+        if (ref.isPresent() && !validRef(ref.get())) {
+            throw new InvalidRequestException("'ref' must be a branch, tag or commit name of at most " + MAX_REF_LENGTH
+                                              + " characters without spaces, control characters or '..'.");
+        }
+        Job job = jobs.submit(request.getGitUrl().strip(), ref, security.getUserPrincipal().getName());
+        return Response.accepted(ApiMapper.accepted(job))
+                .location(uriInfo.getBaseUriBuilder().path("api/v1/jobs/{id}").build(job.id()))
+                .build();
+    }
+
+    /** Git's own ref-name rules, reduced to what matters for safety: no options, spaces, controls or '..'. */
+    private static boolean validRef(String ref) {
+        return ref.length() <= MAX_REF_LENGTH
+               && !ref.startsWith("-")
+               && !ref.contains("..")
+               && ref.chars().noneMatch(c -> c <= ' ' || c == 0x7f || c == '~' || c == '^' || c == ':' || c == '?'
+                                              || c == '*' || c == '[' || c == '\\');
+    }
+}

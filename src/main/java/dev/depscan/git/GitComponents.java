@@ -1,0 +1,37 @@
+package dev.depscan.git;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the Git components from the {@code depscan.git.*} and {@code depscan.data.dir} keys. */
+@ApplicationScoped
+class GitComponents {
+
+    @Produces
+    @Singleton
+    UrlPolicy urlPolicy(@ConfigProperty(name = "depscan.git.allowed-hosts") String allowedHosts,
+                        @ConfigProperty(name = "depscan.git.allow-http", defaultValue = "false") boolean allowHttp,
+                        @ConfigProperty(name = "depscan.git.allow-private-addresses", defaultValue = "false")
+                        boolean allowPrivateAddresses,
+                        @ConfigProperty(name = "depscan.git.max-url-length", defaultValue = "2048") int maxUrlLength) {
+        List<String> hosts = Arrays.stream(allowedHosts.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .toList();
+        return new UrlPolicy(new UrlPolicy.Settings(hosts, allowHttp, allowPrivateAddresses, maxUrlLength));
+    }
+
+    @Produces
+    @Singleton
+    RepositoryFetcher fetcher(@ConfigProperty(name = "depscan.data.dir") String dataDir,
+                              @ConfigProperty(name = "depscan.git.io-timeout-seconds", defaultValue = "60")
+                              long ioTimeoutSeconds) {
+        return new RepositoryFetcher(Path.of(dataDir).toAbsolutePath().resolve("repositories"),
+                                     Duration.ofSeconds(ioTimeoutSeconds));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.depscan.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps jobs in memory. Used until the durable stores exist; a restart loses every job.
+ */
+@ApplicationScoped
+class InMemoryJobStore implements JobStore {
+
+    private static final Comparator<Job> NEWEST_FIRST =
+            Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::id);
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
+    private final Map<String, JobResult> results = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(Job job) {
+        if (jobs.putIfAbsent(job.id(), job) != null) {
+            throw new IllegalStateException("duplicate job id " + job.id());
+        }
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    @Override
+    public Optional<Job> update(String id, UnaryOperator<Job> change) {
+        return Optional.ofNullable(jobs.computeIfPresent(id, (key, job) -> change.apply(job)));
+    }
+
+    @Override
+    public void delete(String id) {
+        jobs.remove(id);
+        progress.remove(id);
+        results.remove(id);
+    }
+
+    @Override
+    public JobPage list(JobQuery query) {
+        List<Job> matching = jobs.values().stream()
+                .filter(job -> query.status().map(s -> s.equals(job.state().status())).orElse(true))
+                .filter(job -> query.gitUrl().map(u -> u.equals(job.gitUrl())).orElse(true))
+                .sorted(NEWEST_FIRST)
+                .toList();
+        int from = (int) Math.min((long) (query.page() - 1) * query.perPage(), matching.size());
+        int to = Math.min(from + query.perPage(), matching.size());
+        return new JobPage(matching.subList(from, to), matching.size(), query.page(), query.perPage());
+    }
+
+    @Override
+    public void saveProgress(String id, JobProgress figures) {
+        if (jobs.containsKey(id)) {
+            progress.put(id, figures);
+        }
+    }
+
+    @Override
+    public Optional<JobProgress> progress(String id) {
+        return Optional.ofNullable(progress.get(id));
+    }
+
+    @Override
+    public void saveResult(String id, JobResult result) {
+        if (jobs.containsKey(id)) {
+            results.put(id, result);
+        }
+    }
+
+    @Override
+    public Optional<JobResult> result(String id) {
+        return Optional.ofNullable(results.get(id));
+    }
+}

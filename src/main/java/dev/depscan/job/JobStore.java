@@ -1,0 +1,34 @@
+package dev.depscan.job;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where jobs, their live progress and their results are kept. Implementations make every {@link #update} atomic:
+ * two concurrent updates of one job never lose each other's change.
+ */
+public interface JobStore {
+
+    void insert(Job job);
+
+    Optional<Job> find(String id);
+
+    /**
+     * Applies {@code change} to the stored job atomically and returns the job as stored afterwards; empty when
+     * there is no such job. {@code change} may return its argument unchanged to leave the job as it is.
+     */
+    Optional<Job> update(String id, UnaryOperator<Job> change);
+
+    /** Removes a job and everything stored with it. */
+    void delete(String id);
+
+    JobPage list(JobQuery query);
+
+    void saveProgress(String id, JobProgress progress);
+
+    Optional<JobProgress> progress(String id);
+
+    void saveResult(String id, JobResult result);
+
+    Optional<JobResult> result(String id);
+}

@@ -1,0 +1,180 @@
+package dev.depscan.job;
+
+import dev.depscan.classify.Classification;
+import dev.depscan.classify.Classifier;
+import dev.depscan.git.FetchException;
+import dev.depscan.git.FetchListener;
+import dev.depscan.git.FetchedRepository;
+import dev.depscan.git.GitTreeFileSource;
+import dev.depscan.git.RepositoryFetcher;
+import dev.depscan.git.RepositoryUrl;
+import dev.depscan.git.UrlPolicy;
+import dev.depscan.git.UrlRejectedException;
+import dev.depscan.scan.ScanCancelledException;
+import dev.depscan.scan.ScanListener;
+import dev.depscan.scan.ScanProgress;
+import dev.depscan.scan.ScanReport;
+import dev.depscan.scan.Scanner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One job's work: fetch the commit, scan its tree straight from the object database, classify, store the result.
+ *
+ * <p>Progress: fetching covers 0-40 %, scanning 40-95 %, classifying the rest. Every state change goes through
+ * {@link JobStore#update} and only from a non-terminal state, so a job cancelled or timed out meanwhile keeps its
+ * terminal state and no late result overwrites it.
+ */
+@ApplicationScoped
+class ScanPipeline {
+
+    private static final Logger LOGGER = Logger.getLogger(ScanPipeline.class.getName());
+    private static final int FETCH_SHARE = 40;
+    private static final int SCAN_END = 95;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    private final JobStore store;
+    private final Cancellations cancellations;
+    private final UrlPolicy urlPolicy;
+    private final RepositoryFetcher fetcher;
+    private final Scanner scanner;
+    private final Classifier classifier;
+    private final JobMetrics metrics;
+
+    @Inject
+    ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryFetcher fetcher,
+                 Scanner scanner, Classifier classifier, JobMetrics metrics) {
+        this.store = store;
+        this.cancellations = cancellations;
+        this.urlPolicy = urlPolicy;
+        this.fetcher = fetcher;
+        this.scanner = scanner;
+        this.classifier = classifier;
+        this.metrics = metrics;
+    }
+
+    /** Runs the job to a terminal state; never throws for a failure of the job itself. */
+    void execute(String jobId) {
+        AtomicBoolean stop = cancellations.signalOf(jobId);
+        Optional<Job> started = transition(jobId, job -> job.state() instanceof JobState.Pending
+                ? job.running(JobState.Phase.FETCHING, Instant.now()) : job);
+        if (started.isEmpty() || !(started.get().state() instanceof JobState.Running)) {
+            return;
+        }
+        Job job = started.get();
+        long startNanos = System.nanoTime();
+        try {
+            JobResult result = scan(job, stop);
+            store.saveResult(jobId, result);
+            Optional<Job> done = transition(jobId, current -> current.state() instanceof JobState.Running
+                    ? current.finished(new JobState.Completed(false), Instant.now()) : current);
+            if (done.map(j -> j.state() instanceof JobState.Completed).orElse(false)) {
+                metrics.completed(Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+        } catch (ScanCancelledException e) {
+            LOGGER.fine(() -> "job " + jobId + " stopped");
+        } catch (FetchException e) {
+            if (e.reason() == FetchException.Reason.CANCELLED) {
+                LOGGER.fine(() -> "job " + jobId + " stopped while fetching");
+            } else {
+                fail(jobId, e.reason() == FetchException.Reason.REPOSITORY_NOT_FOUND
+                        ? FailureCode.REPOSITORY_NOT_FOUND : FailureCode.CLONE_FAILED, e.getMessage());
+                LOGGER.log(Level.INFO, "job " + jobId + " could not fetch " + job.gitUrl() + ": " + e.getMessage());
+            }
+        } catch (UrlRejectedException e) {
+            fail(jobId, FailureCode.URL_NOT_ALLOWED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "job " + jobId + " failed unexpectedly", e);
+            fail(jobId, FailureCode.SCANNING_ERROR, "The scan failed unexpectedly.");
+        } finally {
+            cancellations.forget(jobId);
+        }
+    }
+
+    private JobResult scan(Job job, AtomicBoolean stop) {
+        RepositoryUrl url = urlPolicy.check(job.fetchUrl());
+        FetchedRepository fetched = fetcher.fetch(url, job.ref(), new FetchListener() {
+            @Override
+            public void onProgress(int percent) {
+                transition(job.id(), current -> current.progressed(percent * FETCH_SHARE / 100));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stop.get() || Thread.currentThread().isInterrupted();
+            }
+        });
+        transition(job.id(), current -> current.withCommit(fetched.commitId()).progressed(FETCH_SHARE));
+        enter(job.id(), JobState.Phase.SCANNING);
+        ScanReport report;
+        try (GitTreeFileSource source = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId())) {
+            report = scanner.scan(source, new ProgressReporter(job.id(), stop));
+        }
+        int files = report.filesScanned();
+        store.saveProgress(job.id(), new JobProgress(files, files, report.findings().size(), Optional.empty(),
+                                                     Instant.now()));
+        enter(job.id(), JobState.Phase.CLASSIFYING);
+        Classification classification = classifier.classify(report);
+        metrics.scanned(report.filesScanned());
+        return new JobResult(fetched.commitId(), Scanner.version(), report, classification, Instant.now());
+    }
+
+    private void enter(String jobId, JobState.Phase phase) {
+        transition(jobId, job -> job.state() instanceof JobState.Running
+                ? job.running(phase, Instant.now()) : job);
+    }
+
+    private void fail(String jobId, FailureCode code, String message) {
+        Optional<Job> failed = transition(jobId, job -> job.state().terminal()
+                ? job : job.finished(new JobState.Failed(new JobFailure(code, message)), Instant.now()));
+        if (failed.map(j -> j.state() instanceof JobState.Failed f && f.failure().code() == code).orElse(false)) {
+            metrics.failed(code);
+        }
+    }
+
+    private Optional<Job> transition(String jobId, java.util.function.UnaryOperator<Job> change) {
+        return store.update(jobId, change);
+    }
+
+    /** Turns scanner callbacks into job progress and partial results, at most every {@link #PROGRESS_INTERVAL}. */
+    private final class ProgressReporter implements ScanListener {
+
+        private final String jobId;
+        private final AtomicBoolean stop;
+        private long lastSaved;
+
+        private ProgressReporter(String jobId, AtomicBoolean stop) {
+            this.jobId = jobId;
+            this.stop = stop;
+        }
+
+        @Override
+        public void onProgress(ScanProgress progress) {
+            long now = System.nanoTime();
+            boolean last = progress.scannedFiles() >= progress.totalFiles();
+            if (!last && now - lastSaved < PROGRESS_INTERVAL.toNanos()) {
+                return;
+            }
+            lastSaved = now;
+            store.saveProgress(jobId, new JobProgress(progress.scannedFiles(), progress.totalFiles(),
+                                                      progress.foundDependencies(),
+                                                      Optional.of(progress.currentFile()), Instant.now()));
+            int total = Math.max(1, progress.totalFiles());
+            int percent = FETCH_SHARE + (SCAN_END - FETCH_SHARE) * progress.scannedFiles() / total;
+            transition(jobId, job -> job.progressed(percent));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return stop.get() || Thread.currentThread().isInterrupted();
+        }
+    }
+}
