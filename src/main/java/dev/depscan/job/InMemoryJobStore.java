@@ -59,6 +59,11 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public long countUnfinished() {
+        return jobs.values().stream().filter(job -> !job.state().terminal()).count();
+    }
+
+    @Override
     public void saveProgress(String id, JobProgress figures) {
         if (jobs.containsKey(id)) {
             progress.put(id, figures);

@@ -4,6 +4,7 @@ import dev.depscan.git.RepositoryUrl;
 import dev.depscan.git.UrlPolicy;
 import dev.depscan.git.UrlRejectedException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,20 +15,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Submits, reads, lists and cancels jobs. Never waits for a scan: every method answers from the store.
+ *
+ * <p>The waiting queue is the store's unfinished jobs: a submission is refused when {@code max-concurrent +
+ * queue-size} jobs are already pending or running, and the runner's bulkhead bounds how many run at once.
  */
 @ApplicationScoped
 public class JobService {
 
     private static final Logger LOGGER = Logger.getLogger(JobService.class.getName());
+    private static final Duration REDISPATCH_DELAY = Duration.ofMillis(200);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(10);
 
     private final JobStore store;
     private final JobRunner runner;
@@ -35,11 +45,16 @@ public class JobService {
     private final UrlPolicy urlPolicy;
     private final JobMetrics metrics;
     private final int maxConcurrent;
+    private final int queueSize;
     private final long timeoutSeconds;
+    private final ReentrantLock submissions = new ReentrantLock();
+    private final ScheduledExecutorService redispatcher =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("depscan-redispatch").factory());
 
     @Inject
     JobService(JobStore store, JobRunner runner, Cancellations cancellations, UrlPolicy urlPolicy, JobMetrics metrics,
                @ConfigProperty(name = "depscan.jobs.max-concurrent", defaultValue = "5") int maxConcurrent,
+               @ConfigProperty(name = "depscan.jobs.queue-size", defaultValue = "100") int queueSize,
                @ConfigProperty(name = "depscan.jobs.timeout-seconds", defaultValue = "1800") long timeoutSeconds) {
         this.store = store;
         this.runner = runner;
@@ -47,36 +62,35 @@ public class JobService {
         this.urlPolicy = urlPolicy;
         this.metrics = metrics;
         this.maxConcurrent = maxConcurrent;
+        this.queueSize = queueSize;
         this.timeoutSeconds = timeoutSeconds;
     }
 
     /**
      * Accepts a repository for scanning and queues its job.
      *
-     * @throws dev.depscan.git.UrlRejectedException when the URL is malformed or not allowed
+     * @throws UrlRejectedException when the URL is malformed or not allowed
      * @throws QueueFullException when every slot and the waiting queue are taken
      */
     public Job submit(String gitUrl, Optional<String> ref, String owner) {
         RepositoryUrl url = urlPolicy.check(gitUrl);
-        Job job = Job.pending(UUID.randomUUID().toString(), owner, url.normalized(), url.uri().toString(), ref,
-                              Instant.now());
-        store.insert(job);
-        store.saveProgress(job.id(), JobProgress.none(job.createdAt()));
-        CompletableFuture<Void> execution;
+        Job job;
+        submissions.lock();
         try {
-            execution = runner.run(job.id()).toCompletableFuture();
-        } catch (BulkheadException e) {
-            throw rejected(job);
-        }
-        if (execution.isCompletedExceptionally() && causeOf(execution) instanceof BulkheadException) {
-            throw rejected(job);
-        }
-        execution.whenComplete((ignored, error) -> {
-            if (error != null) {
-                ended(job.id(), unwrap(error));
+            long unfinished = store.countUnfinished();
+            if (unfinished >= (long) maxConcurrent + queueSize) {
+                metrics.rejected();
+                throw new QueueFullException(retryAfter(unfinished));
             }
-        });
+            job = Job.pending(UUID.randomUUID().toString(), owner, url.normalized(), url.uri().toString(), ref,
+                              Instant.now());
+            store.insert(job);
+        } finally {
+            submissions.unlock();
+        }
+        store.saveProgress(job.id(), JobProgress.none(job.createdAt()));
         metrics.submitted();
+        dispatch(job.id());
         return job;
     }
 
@@ -136,6 +150,45 @@ public class JobService {
         return after;
     }
 
+    @PreDestroy
+    void stop() {
+        redispatcher.shutdownNow();
+    }
+
+    /**
+     * Hands a pending job to the runner. Helidon applies the bulkhead on the runner's own thread, so a rejection
+     * (a slot not yet released by a job that has just ended) arrives through the returned stage; the job then stays
+     * pending and is handed over again shortly. It is never failed or lost for it.
+     */
+    private void dispatch(String jobId) {
+        CompletionStage<Void> execution;
+        try {
+            execution = runner.run(jobId);
+        } catch (BulkheadException e) {
+            redispatch(jobId);
+            return;
+        }
+        execution.whenComplete((ignored, error) -> {
+            if (error == null) {
+                return;
+            }
+            Throwable cause = unwrap(error);
+            if (cause instanceof BulkheadException) {
+                redispatch(jobId);
+            } else {
+                ended(jobId, cause);
+            }
+        });
+    }
+
+    private void redispatch(String jobId) {
+        boolean pending = store.find(jobId).map(job -> job.state() instanceof JobState.Pending).orElse(false);
+        if (pending && !redispatcher.isShutdown()) {
+            redispatcher.schedule(() -> dispatch(jobId), REDISPATCH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The runner's stage failed: a timeout, or a failure outside the pipeline's own handling. */
     private void ended(String jobId, Throwable error) {
         cancellations.cancel(jobId);
         JobFailure failure = error instanceof TimeoutException
@@ -146,30 +199,18 @@ public class JobService {
         }
         store.update(jobId, job -> job.state().terminal()
                 ? job : job.finished(new JobState.Failed(failure), Instant.now()))
-                .filter(job -> job.state() instanceof JobState.Failed f && f.failure().equals(failure))
+                .filter(job -> job.state() instanceof JobState.Failed failed && failed.failure().equals(failure))
                 .ifPresent(job -> metrics.failed(failure.code()));
     }
 
-    private QueueFullException rejected(Job job) {
-        store.delete(job.id());
-        metrics.rejected();
+    /** When a slot is likely free: one mean scan time for each round of slots ahead of the caller. */
+    private Duration retryAfter(long unfinished) {
         Duration mean = metrics.meanScanDuration();
-        long seconds = Math.max(1, mean.toSeconds() / Math.max(1, maxConcurrent));
-        return new QueueFullException(Duration.ofSeconds(Math.max(seconds, 5)));
-    }
-
-    private static Throwable causeOf(CompletableFuture<?> future) {
-        try {
-            future.get();
-            return null;
-        } catch (ExecutionException e) {
-            return unwrap(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
+        if (mean.isZero()) {
+            return DEFAULT_RETRY_AFTER;
         }
+        long rounds = Math.max(1, (unfinished - maxConcurrent) / Math.max(1, maxConcurrent) + 1);
+        return Duration.ofSeconds(Math.max(1, mean.multipliedBy(rounds).toSeconds()));
     }
 
     private static Throwable unwrap(Throwable error) {

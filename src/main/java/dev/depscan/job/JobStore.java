@@ -24,6 +24,9 @@ public interface JobStore {
 
     JobPage list(JobQuery query);
 
+    /** Jobs that are pending or running: the occupied scan slots plus the waiting queue. */
+    long countUnfinished();
+
     void saveProgress(String id, JobProgress progress);
 
     Optional<JobProgress> progress(String id);

@@ -18,9 +18,11 @@ import dev.depscan.scan.Scanner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -61,7 +63,12 @@ class ScanPipeline {
         this.metrics = metrics;
     }
 
-    /** Runs the job to a terminal state; never throws for a failure of the job itself. */
+    /**
+     * Runs the job to a terminal state; never throws for a failure of the job itself. When the scan takes longer
+     * than {@code depscan.jobs.timeout-seconds}, Fault Tolerance interrupts this thread, which stops the fetch or the
+     * scan, and throws a {@code TimeoutException} to the runner.
+     */
+    @Timeout(value = 1800, unit = ChronoUnit.SECONDS)
     void execute(String jobId) {
         AtomicBoolean stop = cancellations.signalOf(jobId);
         Optional<Job> started = transition(jobId, job -> job.state() instanceof JobState.Pending

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -271,8 +273,10 @@ class ScannerTest {
     void registersEveryBuiltInPluginOnce() {
         PluginRegistry defaults = PluginRegistry.defaults();
 
-        assertThat(defaults.parsers().stream().map(ManifestParser::id).toList(),
-                contains("python/requirements", "python/pyproject"));
+        List<String> ids = defaults.parsers().stream().map(ManifestParser::id).toList();
+        assertThat(ids, hasItems("python/requirements", "python/pyproject"));
+        assertThat(Set.copyOf(ids).size(), is(ids.size()));
+        assertThat(ids.toString(), ids.stream().allMatch(id -> id.matches("[a-z]+/[a-z0-9-]+")), is(true));
         assertThat(defaults.analyzers().get(0).id(), is(PythonImportAnalyzer.ID));
         assertThrows(IllegalArgumentException.class,
                 () -> PluginRegistry.of(List.of(new RequirementsTxtParser(), new RequirementsTxtParser()), List.of()));

@@ -1,0 +1,208 @@
+package dev.depscan.job;
+
+import dev.depscan.api.TestClients;
+import dev.depscan.client.ApiClient;
+import dev.depscan.client.ApiException;
+import dev.depscan.client.api.JobsApi;
+import dev.depscan.client.api.ScanApi;
+import dev.depscan.client.model.Job;
+import dev.depscan.client.model.JobStatus;
+import dev.depscan.client.model.ScanRequest;
+import dev.depscan.git.testing.GitHttpTestServer;
+import dev.depscan.git.testing.TestRepositories;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+/**
+ * The job limits, with one scan slot, a queue of one and a two-second timeout, against a Git server slowed down on
+ * purpose so that scans are still running when the next request arrives.
+ */
+@HelidonTest
+@AddConfig(key = "depscan.auth.users", value = TestClients.USERS)
+@AddConfig(key = "depscan.git.allowed-hosts", value = "127.0.0.1")
+@AddConfig(key = "depscan.git.allow-http", value = "true")
+@AddConfig(key = "depscan.git.allow-private-addresses", value = "true")
+@AddConfig(key = "depscan.data.dir", value = "target/test-data/job-limits")
+@AddConfig(key = "depscan.jobs.max-concurrent", value = "1")
+@AddConfig(key = "depscan.jobs.queue-size", value = "1")
+@AddConfig(key = "depscan.jobs.timeout-seconds", value = "2")
+class JobLimitsTest {
+
+    private static final Duration SLOW = Duration.ofMillis(1500);
+
+    private static Path root;
+    private static GitHttpTestServer server;
+
+    @Inject
+    private WebTarget target;
+
+    @BeforeAll
+    static void serveRepositories() throws IOException {
+        root = Files.createTempDirectory("depscan-limits");
+        new TestRepositories(root).commit("app", "main", Map.of("requirements.txt", "flask==3.0.0\n"));
+        server = GitHttpTestServer.start(root);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void letRunningJobsEnd() throws Exception {
+        server.setResponseDelay(Duration.ZERO);
+        ApiClient client = TestClients.generated(target);
+        await(client, () -> new JobsApi(client).listJobs(1, 100, JobStatus.RUNNING, null).getTotal() == 0
+                             && new JobsApi(client).listJobs(1, 100, JobStatus.PENDING, null).getTotal() == 0);
+    }
+
+    @Test
+    void answersQueueFullWithRetryAfterWhenSlotAndQueueAreTaken() throws Exception {
+        server.setResponseDelay(SLOW);
+        ApiClient client = TestClients.generated(target);
+        String running = submit(client);
+        await(client, () -> status(client, running) == JobStatus.RUNNING);
+        String queued = submit(client);
+
+        HttpResponse<String> rejected = TestClients.authenticated(
+                target, "POST", "/api/v1/scan", "{\"git_url\": \"" + server.url("app") + "\"}",
+                "Content-Type", "application/json");
+
+        assertThat(rejected.statusCode(), is(429));
+        assertThat(new ObjectMapper().readTree(rejected.body()).path("code").asText(), is("QUEUE_FULL"));
+        assertThat(Long.parseLong(rejected.headers().firstValue("Retry-After").orElse("0")), greaterThanOrEqualTo(1L));
+        assertThat(status(client, queued), is(JobStatus.PENDING));
+        long total = new JobsApi(client).listJobs(1, 100, null, null).getJobs().stream()
+                .filter(job -> job.getCreatedAt().toInstant().isAfter(Instant.now().minusSeconds(30))).count();
+        assertThat("the rejected submission left no job behind", total, lessThanOrEqualTo(2L));
+    }
+
+    @Test
+    void neverRunsMoreScansThanTheLimit() throws Exception {
+        server.setResponseDelay(Duration.ofMillis(300));
+        ApiClient client = TestClients.generated(target);
+        List<String> ids = new ArrayList<>();
+        ids.add(submit(client));
+        ids.add(submit(client));
+        int maxRunning = 0;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            long running = new JobsApi(client).listJobs(1, 100, JobStatus.RUNNING, null).getTotal();
+            maxRunning = Math.max(maxRunning, (int) running);
+            if (ids.stream().allMatch(id -> ended(status(client, id)))) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(maxRunning, is(1));
+        for (String id : ids) {
+            Job job = new JobsApi(client).getJob(id);
+            assertThat(String.valueOf(job.getError()), job.getStatus(), is(JobStatus.COMPLETED));
+        }
+    }
+
+    @Test
+    void failsAScanThatRunsOverTheTimeoutAndKeepsTheFailure() throws Exception {
+        server.setResponseDelay(Duration.ofSeconds(4));
+        ApiClient client = TestClients.generated(target);
+        String id = submit(client);
+
+        await(client, () -> ended(status(client, id)));
+        Job job = new JobsApi(client).getJob(id);
+
+        assertThat(job.getStatus(), is(JobStatus.FAILED));
+        assertThat(job.getError().getCode().getValue(), is("SCAN_TIMEOUT"));
+        server.setResponseDelay(Duration.ZERO);
+        Thread.sleep(3000);
+        assertThat("no late result overwrites the failure", status(client, id), is(JobStatus.FAILED));
+    }
+
+    @Test
+    void cancelsARunningJobAndStopsItsWork() throws Exception {
+        server.setResponseDelay(SLOW);
+        ApiClient client = TestClients.generated(target);
+        String id = submit(client);
+        await(client, () -> status(client, id) == JobStatus.RUNNING);
+
+        Job cancelled = new JobsApi(client).cancelJob(id);
+
+        assertThat(cancelled.getStatus(), is(JobStatus.CANCELLED));
+        assertThat(cancelled.getCompletedAt() != null, is(true));
+        server.setResponseDelay(Duration.ZERO);
+        Thread.sleep(2500);
+        assertThat(status(client, id), is(JobStatus.CANCELLED));
+        ApiException results = org.junit.jupiter.api.Assertions.assertThrows(
+                ApiException.class, () -> new JobsApi(client).getJobResults(id));
+        assertThat(results.getResponseBody(), containsString("JOB_NOT_COMPLETED"));
+    }
+
+    @Test
+    void cancelsAQueuedJobBeforeItRuns() throws Exception {
+        server.setResponseDelay(SLOW);
+        ApiClient client = TestClients.generated(target);
+        String running = submit(client);
+        await(client, () -> status(client, running) == JobStatus.RUNNING);
+        String queued = submit(client);
+
+        assertThat(new JobsApi(client).cancelJob(queued).getStatus(), is(JobStatus.CANCELLED));
+
+        server.setResponseDelay(Duration.ZERO);
+        await(client, () -> ended(status(client, running)));
+        assertThat(new JobsApi(client).getJob(queued).getStartedAt() == null, is(true));
+        assertThat(status(client, queued), is(JobStatus.CANCELLED));
+    }
+
+    private String submit(ApiClient client) throws ApiException {
+        return new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("app"))).getJobId();
+    }
+
+    private static JobStatus status(ApiClient client, String id) {
+        try {
+            return new JobsApi(client).getJob(id).getStatus();
+        } catch (ApiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean ended(JobStatus status) {
+        return status == JobStatus.COMPLETED || status == JobStatus.FAILED || status == JobStatus.CANCELLED;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(ApiClient client, Condition condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
