@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
  * The JSON mapping of the API: ISO-8601 timestamps, absent fields instead of {@code null}s, and unknown request
  * fields ignored (as the previous service did) so that newer clients keep working.
+ *
+ * <p>{@code @Dependent}, not {@code @ApplicationScoped}: Jersey finds a {@code ContextResolver} by its generic type,
+ * which a normal-scoped bean's client proxy hides, and the resolver would silently never be asked.
  */
 @Provider
-@ApplicationScoped
+@Dependent
 public class JacksonConfiguration implements ContextResolver<ObjectMapper> {
 
     private final ObjectMapper mapper = new ObjectMapper()

@@ -34,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,6 +51,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -151,6 +154,22 @@ class ScanEndToEndTest {
     }
 
     @Test
+    void writesTimestampsAsIso8601AndLeavesOutAbsentFields() throws Exception {
+        ApiClient client = TestClients.generated(target);
+        String jobId = submit(client, "empty-ish");
+        awaitEnd(client, jobId);
+
+        String job = TestClients.authenticated(target, "GET", "/api/v1/jobs/" + jobId, null).body();
+        JsonNode json = new ObjectMapper().readTree(job);
+
+        assertThat(json.path("created_at").isTextual(), is(true));
+        assertThat(OffsetDateTime.parse(json.path("created_at").asText()).isBefore(OffsetDateTime.now()), is(true));
+        assertThat(OffsetDateTime.parse(json.path("completed_at").asText()).getOffset(), is(ZoneOffset.UTC));
+        assertThat(job, not(containsString("null")));
+        assertThat(json.has("error"), is(false));
+    }
+
+    @Test
     void countsJobsAndShowsTheBulkheadInMetrics() throws Exception {
         ApiClient client = TestClients.generated(target);
         awaitEnd(client, submit(client, "empty-ish"));
@@ -202,7 +221,7 @@ class ScanEndToEndTest {
 
         assertThat(job.getStatus(), is(JobStatus.FAILED));
         assertThat(job.getError().getCode().getValue(), is("REPOSITORY_NOT_FOUND"));
-        assertThat(job.getError().getMessage(), org.hamcrest.Matchers.not(containsString("/tmp")));
+        assertThat(job.getError().getMessage(), not(containsString("/tmp")));
         ApiException noResults = org.junit.jupiter.api.Assertions.assertThrows(
                 ApiException.class, () -> new JobsApi(client).getJobResults(jobId));
         assertThat(noResults.getCode(), is(409));
