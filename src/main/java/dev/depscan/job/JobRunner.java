@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Runs jobs in the background within the service's limits, enforced by MicroProfile Fault Tolerance: at most
  * {@code depscan.jobs.max-concurrent} scans run at once and {@code depscan.jobs.queue-size} more wait for a slot.
- * The time bound sits on {@link ScanPipeline#execute} rather than here: a {@code @Timeout} on this method would also
- * count the time a job waits in the bulkhead's queue. The values below are defaults;
+ * The time bound sits on {@link ScanPipeline#execute}, which holds the slot until it ends: a {@code @Timeout} on this
+ * method would also count the time a job waits in the bulkhead's queue. The values below are defaults;
  * {@code microprofile-config.properties} maps the depscan keys onto them.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class JobRunner {
     @Asynchronous
     @Bulkhead(value = 5, waitingTaskQueue = 100)
     public CompletionStage<Void> run(String jobId) {
-        pipeline.execute(jobId);
+        pipeline.execute(jobId).toCompletableFuture().join();
         return CompletableFuture.completedFuture(null);
     }
 }

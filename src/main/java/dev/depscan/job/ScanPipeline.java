@@ -18,12 +18,15 @@ import dev.depscan.scan.Scanner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,12 +67,18 @@ class ScanPipeline {
     }
 
     /**
-     * Runs the job to a terminal state; never throws for a failure of the job itself. When the scan takes longer
-     * than {@code depscan.jobs.timeout-seconds}, Fault Tolerance interrupts this thread, which stops the fetch or the
-     * scan, and throws a {@code TimeoutException} to the runner.
+     * Runs the job to a terminal state; never fails for a failure of the job itself. When the scan takes longer than
+     * {@code depscan.jobs.timeout-seconds}, Fault Tolerance fails the returned stage with a {@code TimeoutException}
+     * at the deadline, whatever the scan is doing, and interrupts its thread, which stops the fetch or the scan.
      */
+    @Asynchronous
     @Timeout(value = 1800, unit = ChronoUnit.SECONDS)
-    void execute(String jobId) {
+    CompletionStage<Void> execute(String jobId) {
+        run(jobId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void run(String jobId) {
         AtomicBoolean stop = cancellations.signalOf(jobId);
         Optional<Job> started = transition(jobId, job -> job.state() instanceof JobState.Pending
                 ? job.running(JobState.Phase.FETCHING, Instant.now()) : job);

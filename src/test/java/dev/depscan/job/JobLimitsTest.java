@@ -197,10 +197,10 @@ class JobLimitsTest {
     }
 
     private static void await(ApiClient client, Condition condition) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(60);
         while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
+                throw new AssertionError("condition not met within 60 s");
             }
             Thread.sleep(20);
         }
