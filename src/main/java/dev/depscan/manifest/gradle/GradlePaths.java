@@ -1,7 +1,7 @@
 package dev.depscan.manifest.gradle;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.depscan.scan.spi.TreePaths;
+
 import java.util.Optional;
 
 /** Repository-relative path arithmetic that never leaves the tree. */
@@ -41,23 +41,6 @@ final class GradlePaths {
         if (cleaned.indexOf('\u0003') >= 0) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>();
-        if (!base.isEmpty()) {
-            parts.addAll(List.of(base.split("/")));
-        }
-        for (String segment : cleaned.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.removeLast();
-            } else {
-                parts.add(segment);
-            }
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+        return TreePaths.resolve(base, cleaned.replaceFirst("^/+", ""));
     }
 }

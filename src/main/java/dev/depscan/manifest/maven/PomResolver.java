@@ -1,5 +1,6 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.scan.spi.TreePaths;
 import dev.depscan.scan.spi.TreeReader;
 
 import java.util.ArrayList;
@@ -167,28 +168,7 @@ final class PomResolver {
      * so a POM can never make the scanner read outside the tree.
      */
     static Optional<String> resolve(String directory, String relative) {
-        String cleaned = relative.trim().replace('\\', '/');
-        if (cleaned.startsWith("/") || cleaned.matches("^[A-Za-z]:.*")) {
-            return Optional.empty();
-        }
-        List<String> parts = new ArrayList<>();
-        if (!directory.isEmpty()) {
-            parts.addAll(List.of(directory.split("/")));
-        }
-        for (String segment : cleaned.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.removeLast();
-            } else {
-                parts.add(segment);
-            }
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+        return TreePaths.resolve(directory, relative);
     }
 
     /** Managed entries of the BOMs imported by a model, looked up in the repository. */

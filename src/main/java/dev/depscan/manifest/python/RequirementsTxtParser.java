@@ -8,6 +8,7 @@ import dev.depscan.scan.Scope;
 import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ManifestParser;
 import dev.depscan.scan.spi.ParseResult;
+import dev.depscan.scan.spi.TreePaths;
 import dev.depscan.scan.spi.TreeReader;
 
 import java.net.URLDecoder;
@@ -333,26 +334,7 @@ public final class RequirementsTxtParser implements ManifestParser {
 
         /** The included file's repository path, or empty when it would leave the tree. */
         static Optional<String> resolve(String from, String target) {
-            if (target.startsWith("/") || target.startsWith("~") || target.matches("^[A-Za-z]:[\\\\/].*")) {
-                return Optional.empty();
-            }
-            Deque<String> parts = new ArrayDeque<>();
-            int slash = from.lastIndexOf('/');
-            String start = slash < 0 ? "" : from.substring(0, slash);
-            for (String part : (start + "/" + target.replace('\\', '/')).split("/")) {
-                if (part.isEmpty() || part.equals(".")) {
-                    continue;
-                }
-                if (part.equals("..")) {
-                    if (parts.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    parts.removeLast();
-                } else {
-                    parts.addLast(part);
-                }
-            }
-            return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+            return TreePaths.resolve(TreePaths.directoryOf(from), target);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.depscan.manifest.gradle;
 
+import dev.depscan.manifest.FixtureTree;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.ScanIssue;
@@ -20,7 +21,7 @@ class GradleBuildParserTest {
     private final GradleBuildParser parser = new GradleBuildParser();
 
     private static ParseResult parse(String fixture, String path) {
-        return new GradleBuildParser().parse(FixtureTree.of(fixture).input(path));
+        return new GradleBuildParser().parse(FixtureTree.of("gradle", fixture).input(path));
     }
 
     @Test
@@ -235,7 +236,7 @@ class GradleBuildParserTest {
     void deeplyNestedExpressionsAreSkippedWithoutFailing() {
         String nested = "(".repeat(20_000) + "\"a:b:1\"" + ")".repeat(20_000);
         String script = "dependencies {\n    implementation" + nested + "\n    implementation(\"org.ok:ok:1.0\")\n}\n";
-        FixtureTree tree = FixtureTree.of("empty");
+        FixtureTree tree = FixtureTree.of("gradle", "empty");
         ParseResult result = parser.parse(new ManifestInput("build.gradle.kts", script, tree));
 
         assertThat(FixtureTree.rows(result.dependencies()), contains("org.ok:ok 1.0 1.0 RUNTIME"));

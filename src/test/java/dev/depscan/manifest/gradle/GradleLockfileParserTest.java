@@ -1,5 +1,6 @@
 package dev.depscan.manifest.gradle;
 
+import dev.depscan.manifest.FixtureTree;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.spi.ParseResult;
@@ -16,7 +17,7 @@ class GradleLockfileParserTest {
     private final GradleLockfileParser parser = new GradleLockfileParser();
 
     private ParseResult parse(String path) {
-        return parser.parse(FixtureTree.of("lockfiles").input(path));
+        return parser.parse(FixtureTree.of("gradle", "lockfiles").input(path));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.manifest.FixtureTree;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
@@ -24,7 +25,7 @@ class MavenPomParserTest {
     private final MavenPomParser parser = new MavenPomParser();
 
     private static ParseResult parse(String fixture, String path) {
-        FixtureTree tree = FixtureTree.of(fixture);
+        FixtureTree tree = FixtureTree.of("maven", fixture);
         return new MavenPomParser().parse(tree.input(path));
     }
 
@@ -168,7 +169,7 @@ class MavenPomParserTest {
 
     @Test
     void neverReadsAParentOutsideTheTree() {
-        FixtureTree tree = FixtureTree.of("escape");
+        FixtureTree tree = FixtureTree.of("maven", "escape");
         ParseResult result = parser.parse(tree.input("module/pom.xml"));
 
         assertThat(tree.requested(), everyItem(isIn(tree.paths())));

@@ -1,5 +1,6 @@
 package dev.depscan.manifest.sbt;
 
+import dev.depscan.manifest.FixtureTree;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.spi.ParseResult;
@@ -17,7 +18,7 @@ class SbtBuildParserTest {
     private final SbtBuildParser parser = new SbtBuildParser();
 
     private static ParseResult parse(String fixture, String path) {
-        return new SbtBuildParser().parse(FixtureTree.of(fixture).input(path));
+        return new SbtBuildParser().parse(FixtureTree.of("sbt", fixture).input(path));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.depscan.manifest.gradle;
+package dev.depscan.manifest;
 
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.spi.ManifestInput;
@@ -18,8 +18,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A fixture directory seen as a scanned tree; remembers every path a parser asked for. */
-final class FixtureTree implements TreeReader {
+/**
+ * A fixture directory under {@code fixtures/manifest/<ecosystem>/} seen as a scanned tree; remembers every path a
+ * parser asked for. Shared by the tests of every manifest parser.
+ */
+public final class FixtureTree implements TreeReader {
 
     private final Map<String, String> files = new TreeMap<>();
     private final List<String> requested = new ArrayList<>();
@@ -33,8 +36,8 @@ final class FixtureTree implements TreeReader {
         }
     }
 
-    static FixtureTree of(String fixture) {
-        URL url = FixtureTree.class.getResource("/fixtures/manifest/gradle/" + fixture);
+    public static FixtureTree of(String ecosystem, String fixture) {
+        URL url = FixtureTree.class.getResource("/fixtures/manifest/" + ecosystem + "/" + fixture);
         if (url == null) {
             throw new IllegalArgumentException("no fixture " + fixture);
         }
@@ -53,11 +56,11 @@ final class FixtureTree implements TreeReader {
         }
     }
 
-    ManifestInput input(String path) {
+    public ManifestInput input(String path) {
         return new ManifestInput(path, readText(path).orElseThrow(), this);
     }
 
-    List<String> requested() {
+    public List<String> requested() {
         return List.copyOf(requested);
     }
 
@@ -73,7 +76,7 @@ final class FixtureTree implements TreeReader {
     }
 
     /** One line per dependency, {@code name version resolvedVersion SCOPE}, with {@code -} for a missing version. */
-    static List<String> rows(List<Dependency> dependencies) {
+    public static List<String> rows(List<Dependency> dependencies) {
         return dependencies.stream().map(d -> String.join(" ", d.name(), d.version().orElse("-"),
                 d.resolvedVersion().orElse("-"), d.scope().name())).toList();
     }
