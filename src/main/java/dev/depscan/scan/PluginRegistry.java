@@ -1,9 +1,11 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
 import dev.depscan.manifest.maven.MavenPomParser;
+import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
@@ -40,7 +42,9 @@ public final class PluginRegistry {
                         new MavenPomParser(),
                         new GradleBuildParser(),
                         new GradleLockfileParser(),
-                        new SbtBuildParser()),
+                        new SbtBuildParser(),
+                        new PackageJsonParser(),
+                        new GoModParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }
