@@ -259,6 +259,11 @@ public final class RepositoryFetcher {
                     .callAsMap();
             watch.raise(Band.LS_REMOTE.end);
             Target target = resolve(advertised, ref, url);
+            Optional<String> named = target.byId() ? Optional.of(target.source().toLowerCase(Locale.ROOT))
+                    : advertisedCommit(advertised, target.source());
+            if (named.isPresent() && !watch.listener.wantsCommit(named.get())) {
+                return new FetchedRepository(dir, named.get(), target.resolvedRef());
+            }
             watch.checkCancelled();
             git.fetch()
                     .setRemote(remote)
@@ -314,6 +319,13 @@ public final class RepositoryFetcher {
                 && result != RefUpdate.Result.FAST_FORWARD) {
             throw new IOException("cannot update " + FETCHED_REF + ": " + result);
         }
+    }
+
+    /** The commit an advertised ref names (a tag peeled to its commit), when the server said. */
+    private static Optional<String> advertisedCommit(Map<String, Ref> advertised, String name) {
+        return Optional.ofNullable(advertised.get(name))
+                .map(ref -> ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId())
+                .map(ObjectId::name);
     }
 
     /** What to ask the server for, and how to name it to the caller. */

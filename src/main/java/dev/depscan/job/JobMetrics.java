@@ -24,6 +24,8 @@ public class JobMetrics {
     public static final String REJECTED = "depscan.jobs.rejected";
     public static final String SCAN_DURATION = "depscan.scan.duration";
     public static final String FILES_SCANNED = "depscan.scan.files";
+    public static final String RESULT_CACHE_HITS = "depscan.cache.results.hits";
+    public static final String RESULT_CACHE_MISSES = "depscan.cache.results.misses";
 
     private final MetricRegistry registry;
     private final Counter submitted;
@@ -68,6 +70,10 @@ public class JobMetrics {
 
     void cancelled() {
         cancelled.inc();
+    }
+
+    void resultCache(boolean hit) {
+        registry.counter(hit ? RESULT_CACHE_HITS : RESULT_CACHE_MISSES).inc();
     }
 
     void scanned(int files) {

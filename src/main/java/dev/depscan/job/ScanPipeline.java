@@ -1,5 +1,6 @@
 package dev.depscan.job;
 
+import dev.depscan.classify.CategoryConfig;
 import dev.depscan.classify.Classification;
 import dev.depscan.classify.Classifier;
 import dev.depscan.git.FetchException;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,10 +55,13 @@ class ScanPipeline {
     private final Scanner scanner;
     private final Classifier classifier;
     private final JobMetrics metrics;
+    private final ResultCache results;
+    private final String configurationHash;
 
     @Inject
     ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryFetcher fetcher,
-                 Scanner scanner, Classifier classifier, JobMetrics metrics) {
+                 Scanner scanner, Classifier classifier, JobMetrics metrics, ResultCache results,
+                 CategoryConfig categories) {
         this.store = store;
         this.cancellations = cancellations;
         this.urlPolicy = urlPolicy;
@@ -64,6 +69,8 @@ class ScanPipeline {
         this.scanner = scanner;
         this.classifier = classifier;
         this.metrics = metrics;
+        this.results = results;
+        this.configurationHash = categories.hash();
     }
 
     /**
@@ -88,10 +95,10 @@ class ScanPipeline {
         Job job = started.get();
         long startNanos = System.nanoTime();
         try {
-            JobResult result = scan(job, stop);
-            store.saveResult(jobId, result);
+            Outcome outcome = scan(job, stop);
+            store.saveResult(jobId, outcome.result());
             Optional<Job> done = transition(jobId, current -> current.state() instanceof JobState.Running
-                    ? current.finished(new JobState.Completed(false), Instant.now()) : current);
+                    ? current.finished(new JobState.Completed(outcome.cached()), Instant.now()) : current);
             if (done.map(j -> j.state() instanceof JobState.Completed).orElse(false)) {
                 metrics.completed(Duration.ofNanos(System.nanoTime() - startNanos));
             }
@@ -115,8 +122,9 @@ class ScanPipeline {
         }
     }
 
-    private JobResult scan(Job job, AtomicBoolean stop) {
+    private Outcome scan(Job job, AtomicBoolean stop) {
         RepositoryUrl url = urlPolicy.check(job.fetchUrl());
+        AtomicReference<JobResult> cached = new AtomicReference<>();
         FetchedRepository fetched = fetcher.fetch(url, job.ref(), new FetchListener() {
             @Override
             public void onProgress(int percent) {
@@ -127,20 +135,50 @@ class ScanPipeline {
             public boolean cancelled() {
                 return stop.get() || Thread.currentThread().isInterrupted();
             }
+
+            @Override
+            public boolean wantsCommit(String commitId) {
+                Optional<JobResult> hit = results.find(cacheKey(commitId));
+                hit.ifPresent(cached::set);
+                return hit.isEmpty();
+            }
         });
         transition(job.id(), current -> current.withCommit(fetched.commitId()).progressed(FETCH_SHARE));
+        if (cached.get() != null) {
+            metrics.resultCache(true);
+            JobResult hit = cached.get();
+            saveFinalFigures(job.id(), hit.report());
+            return new Outcome(new JobResult(hit.commit(), hit.scannerVersion(), hit.report(), hit.classification(),
+                                             Instant.now()), true);
+        }
+        metrics.resultCache(false);
         enter(job.id(), JobState.Phase.SCANNING);
         ScanReport report;
         try (GitTreeFileSource source = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId())) {
             report = scanner.scan(source, new ProgressReporter(job.id(), stop));
         }
-        int files = report.filesScanned();
-        store.saveProgress(job.id(), new JobProgress(files, files, report.findings().size(), Optional.empty(),
-                                                     Instant.now()));
+        saveFinalFigures(job.id(), report);
         enter(job.id(), JobState.Phase.CLASSIFYING);
         Classification classification = classifier.classify(report);
         metrics.scanned(report.filesScanned());
-        return new JobResult(fetched.commitId(), Scanner.version(), report, classification, Instant.now());
+        JobResult result = new JobResult(fetched.commitId(), Scanner.version(), report, classification, Instant.now());
+        results.put(cacheKey(fetched.commitId()), result);
+        return new Outcome(result, false);
+    }
+
+    /** The partial results once the scan is over: every file handled, every merged finding counted. */
+    private void saveFinalFigures(String jobId, ScanReport report) {
+        int files = report.filesScanned();
+        store.saveProgress(jobId, new JobProgress(files, files, report.findings().size(), Optional.empty(),
+                                                  Instant.now()));
+    }
+
+    private ResultCache.Key cacheKey(String commitId) {
+        return new ResultCache.Key(commitId, configurationHash, Scanner.version());
+    }
+
+    /** A job's result, and whether it came from the result cache. */
+    private record Outcome(JobResult result, boolean cached) {
     }
 
     private void enter(String jobId, JobState.Phase phase) {

@@ -70,6 +70,7 @@ class ScanEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static Path root;
+    private static TestRepositories repositories;
     private static GitHttpTestServer server;
     private static String appCommit;
 
@@ -79,7 +80,7 @@ class ScanEndToEndTest {
     @BeforeAll
     static void serveRepositories() throws IOException {
         root = Files.createTempDirectory("depscan-e2e");
-        TestRepositories repositories = new TestRepositories(root);
+        repositories = new TestRepositories(root);
         appCommit = repositories.commit("app", "main", Map.of(
                 "requirements.txt", "# pinned for reproducibility\nnumpy==1.26.4\n",
                 "app/__init__.py", "",
@@ -94,6 +95,7 @@ class ScanEndToEndTest {
                         """,
                 "app/models.py", "import sqlalchemy.orm as orm\n"));
         repositories.commit("empty-ish", "main", Map.of("README.md", "nothing to see\n"));
+        repositories.commit("cached", "main", Map.of("requirements.txt", "django==5.0.6\n"));
         server = GitHttpTestServer.start(root);
     }
 
@@ -186,6 +188,34 @@ class ScanEndToEndTest {
         return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    @Test
+    void completesARepeatScanOfAnUnchangedCommitFromTheResultCache() throws Exception {
+        ApiClient client = TestClients.generated(target);
+        String first = submit(client, "cached");
+        assertThat(awaitEnd(client, first).getCached(), is(false));
+        server.resetRequestCount();
+
+        String second = submit(client, "cached");
+        Job repeat = awaitEnd(client, second);
+
+        assertThat(repeat.getStatus(), is(JobStatus.COMPLETED));
+        assertThat(repeat.getCached(), is(true));
+        assertThat(repeat.getCommit(), is(new JobsApi(client).getJob(first).getCommit()));
+        assertThat("one ref advertisement (GET info/refs, then protocol v2's ls-refs POST), no fetch of objects",
+                   server.requestLog().size(), lessThanOrEqualTo(2));
+        ScanResult cachedResult = new JobsApi(client).getJobResults(second);
+        assertThat(cachedResult.getCached(), is(true));
+        assertThat(cachedResult.getFindings(), is(new JobsApi(client).getJobResults(first).getFindings()));
+        assertThat(cachedResult.getJobId(), is(second));
+
+        String changed = repositories.commit("cached", "main", Map.of("requirements.txt", "django==5.0.7\n"));
+        Job third = awaitEnd(client, submit(client, "cached"));
+        assertThat(third.getCached(), is(false));
+        assertThat(third.getCommit(), is(changed));
+        assertThat(finding(new JobsApi(client).getJobResults(third.getJobId()), "django").getResolvedVersion(),
+                   is("5.0.7"));
     }
 
     @Test
