@@ -1,6 +1,7 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.manifest.cargo.CargoTomlParser;
 import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
@@ -44,7 +45,8 @@ public final class PluginRegistry {
                         new GradleLockfileParser(),
                         new SbtBuildParser(),
                         new PackageJsonParser(),
-                        new GoModParser()),
+                        new GoModParser(),
+                        new CargoTomlParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }

@@ -1,12 +1,12 @@
-package dev.depscan.manifest.python;
+package dev.depscan.manifest.toml;
 
 /** Measures how deeply arrays and inline tables nest in TOML text, skipping strings and comments. */
-final class TomlDepth {
+public final class TomlDepth {
 
     private TomlDepth() {
     }
 
-    static int maxNesting(String text) {
+    public static int maxNesting(String text) {
         int depth = 0;
         int max = 0;
         int i = 0;

@@ -1,4 +1,4 @@
-package dev.depscan.manifest.python;
+package dev.depscan.manifest.toml;
 
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -7,18 +7,18 @@ import java.util.regex.Pattern;
  * Finds the lines of TOML sections, keys and values in the raw text, because TOML readers do not report them.
  * Every method returns a 1-based line, or the line it started from when nothing is found, and 0 for no line.
  */
-final class TomlLines {
+public final class TomlLines {
 
     private static final Pattern ANY_HEADER = Pattern.compile("^\\s*\\[\\[?\\s*[A-Za-z0-9_\"'-].*]\\]?\\s*(#.*)?$");
 
     private final String[] lines;
 
-    TomlLines(String text) {
+    public TomlLines(String text) {
         this.lines = text.split("\\r?\\n|\\r", -1);
     }
 
     /** The line of the table header {@code [a.b.c]} (parts bare or quoted, spaces allowed around dots), or 0. */
-    int header(String dotted) {
+    public int header(String dotted) {
         StringBuilder regex = new StringBuilder("^\\s*\\[\\s*");
         String[] parts = dotted.split("\\.");
         for (int i = 0; i < parts.length; i++) {
@@ -39,14 +39,14 @@ final class TomlLines {
     }
 
     /** The line of {@code key = ...} within the section starting at {@code from}, else {@code from}. */
-    int key(int from, String key) {
+    public int key(int from, String key) {
         String q = Pattern.quote(key);
         Pattern pattern = Pattern.compile("^\\s*(?:" + q + "|\"" + q + "\"|'" + q + "')\\s*=.*$");
         return search(from, line -> pattern.matcher(line).matches());
     }
 
     /** The first line within the section starting at {@code from} that contains {@code value}, preferring it quoted. */
-    int find(int from, String value) {
+    public int find(int from, String value) {
         if (value.isEmpty()) {
             return from;
         }
