@@ -1,6 +1,7 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
 import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
@@ -46,7 +47,8 @@ public final class PluginRegistry {
                         new SbtBuildParser(),
                         new PackageJsonParser(),
                         new GoModParser(),
-                        new CargoTomlParser()),
+                        new CargoTomlParser(),
+                        new CargoLockParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }

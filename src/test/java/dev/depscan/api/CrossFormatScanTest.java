@@ -117,6 +117,7 @@ class CrossFormatScanTest {
                 Map.entry("web/package.json", """
                         {"name": "web", "dependencies": {"react": "^18.3.1"}, "devDependencies": {"vitest": "1.6.0"}}
                         """),
+                Map.entry("rust/Cargo.toml", "[package]\nname = \"cli\"\n\n[dependencies]\nclap = \"4.5\"\n"),
                 Map.entry("tools/go.mod", "module example.com/tools\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.1\n"),
                 Map.entry("web/node_modules/left-pad/package.json", "{\"dependencies\": {\"ignored\": \"1.0.0\"}}\n")));
         server = GitHttpTestServer.start(root);
@@ -145,6 +146,7 @@ class CrossFormatScanTest {
         assertThat(result.getIssues(), empty());
         List<String> rows = result.getFindings().stream().map(CrossFormatScanTest::row).toList();
         assertThat(String.join("\n", rows), rows, contains(
+                "cargo clap 4.5 runtime rust/Cargo.toml:5",
                 "golang github.com/spf13/cobra v1.8.1 runtime tools/go.mod:5",
                 "maven com.acme:parent 1.0.0 build service/pom.xml:3",
                 "maven com.fasterxml.jackson.core:jackson-databind 2.17.1 runtime pom.xml:10 service/pom.xml:10",
