@@ -8,6 +8,7 @@ import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
 import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
+import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
@@ -46,6 +47,7 @@ public final class PluginRegistry {
                         new GradleLockfileParser(),
                         new SbtBuildParser(),
                         new PackageJsonParser(),
+                        new PackageLockParser(),
                         new GoModParser(),
                         new CargoTomlParser(),
                         new CargoLockParser()),
