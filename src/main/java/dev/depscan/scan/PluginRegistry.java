@@ -3,6 +3,7 @@ package dev.depscan.scan;
 import dev.depscan.imports.python.PythonImportAnalyzer;
 import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
+import dev.depscan.manifest.conda.CondaEnvironmentParser;
 import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
@@ -42,6 +43,7 @@ public final class PluginRegistry {
                 List.of(
                         new RequirementsTxtParser(),
                         new PyprojectTomlParser(),
+                        new CondaEnvironmentParser(),
                         new MavenPomParser(),
                         new GradleBuildParser(),
                         new GradleLockfileParser(),

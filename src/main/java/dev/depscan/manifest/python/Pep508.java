@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>Lenient where pip is: a legacy parenthesised specifier ({@code name (>=1.0)}) is accepted. The marker is kept
  * apart and never evaluated. Version clauses are kept as declared, only without whitespace.
  */
-final class Pep508 {
+public final class Pep508 {
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
     private static final Pattern CLAUSE = Pattern.compile("^(~=|===|==|!=|<=|>=|<|>)\\s*([A-Za-z0-9*+!._-]+)$");
@@ -32,21 +32,21 @@ final class Pep508 {
      * @param url       the direct reference of {@code name @ url}
      * @param marker    the environment marker after {@code ;}
      */
-    record Requirement(String name, List<String> extras, Optional<String> specifier, Optional<String> url,
+    public record Requirement(String name, List<String> extras, Optional<String> specifier, Optional<String> url,
                        Optional<String> marker) {
 
-        Requirement {
+        public Requirement {
             extras = List.copyOf(extras);
         }
 
         /** The version when the specifier pins exactly one: {@code ==X} without a wildcard, or {@code ===X}. */
-        Optional<String> exactVersion() {
+        public Optional<String> exactVersion() {
             return specifier.flatMap(Pep508::exactVersion);
         }
     }
 
     /** PEP 503: runs of {@code -}, {@code _}, {@code .} become one {@code -}, then lower case. */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         return SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 
@@ -72,7 +72,7 @@ final class Pep508 {
     }
 
     /** The requirement, or empty when {@code text} is not a PEP 508 specifier. */
-    static Optional<Requirement> parse(String text) {
+    public static Optional<Requirement> parse(String text) {
         String s = text.strip();
         Matcher nameMatcher = NAME.matcher(s);
         if (!nameMatcher.find()) {
