@@ -12,6 +12,7 @@ import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
+import dev.depscan.manifest.python.SetupCfgParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
@@ -43,6 +44,7 @@ public final class PluginRegistry {
                 List.of(
                         new RequirementsTxtParser(),
                         new PyprojectTomlParser(),
+                        new SetupCfgParser(),
                         new CondaEnvironmentParser(),
                         new MavenPomParser(),
                         new GradleBuildParser(),
