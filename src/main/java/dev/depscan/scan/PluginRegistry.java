@@ -13,6 +13,7 @@ import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
 import dev.depscan.manifest.python.SetupCfgParser;
+import dev.depscan.manifest.python.SetupPyParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
@@ -45,6 +46,7 @@ public final class PluginRegistry {
                         new RequirementsTxtParser(),
                         new PyprojectTomlParser(),
                         new SetupCfgParser(),
+                        new SetupPyParser(),
                         new CondaEnvironmentParser(),
                         new MavenPomParser(),
                         new GradleBuildParser(),
