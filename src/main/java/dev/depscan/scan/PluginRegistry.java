@@ -10,10 +10,12 @@ import dev.depscan.manifest.gradle.GradleLockfileParser;
 import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
+import dev.depscan.manifest.python.PoetryLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
 import dev.depscan.manifest.python.SetupCfgParser;
 import dev.depscan.manifest.python.SetupPyParser;
+import dev.depscan.manifest.python.UvLockParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
@@ -47,6 +49,8 @@ public final class PluginRegistry {
                         new PyprojectTomlParser(),
                         new SetupCfgParser(),
                         new SetupPyParser(),
+                        new PoetryLockParser(),
+                        new UvLockParser(),
                         new CondaEnvironmentParser(),
                         new MavenPomParser(),
                         new GradleBuildParser(),
