@@ -10,6 +10,7 @@ import dev.depscan.manifest.gradle.GradleLockfileParser;
 import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
+import dev.depscan.manifest.npm.YarnLockParser;
 import dev.depscan.manifest.python.PoetryLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
@@ -58,6 +59,7 @@ public final class PluginRegistry {
                         new SbtBuildParser(),
                         new PackageJsonParser(),
                         new PackageLockParser(),
+                        new YarnLockParser(),
                         new GoModParser(),
                         new CargoTomlParser(),
                         new CargoLockParser()),
