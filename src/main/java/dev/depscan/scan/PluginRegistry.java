@@ -11,6 +11,8 @@ import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.npm.YarnLockParser;
+import dev.depscan.manifest.python.PipfileLockParser;
+import dev.depscan.manifest.python.PipfileParser;
 import dev.depscan.manifest.python.PoetryLockParser;
 import dev.depscan.manifest.python.PyprojectTomlParser;
 import dev.depscan.manifest.python.RequirementsTxtParser;
@@ -50,6 +52,8 @@ public final class PluginRegistry {
                         new PyprojectTomlParser(),
                         new SetupCfgParser(),
                         new SetupPyParser(),
+                        new PipfileParser(),
+                        new PipfileLockParser(),
                         new PoetryLockParser(),
                         new UvLockParser(),
                         new CondaEnvironmentParser(),

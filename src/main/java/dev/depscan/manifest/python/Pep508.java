@@ -55,7 +55,7 @@ public final class Pep508 {
     }
 
     /** The version of a specifier pinning exactly one version. */
-    static Optional<String> exactVersion(String specifier) {
+    public static Optional<String> exactVersion(String specifier) {
         if (specifier.contains(",")) {
             return Optional.empty();
         }
