@@ -1,5 +1,6 @@
 package dev.depscan.manifest.npm;
 
+import dev.depscan.manifest.json.BoundedJson;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
@@ -9,11 +10,9 @@ import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ManifestParser;
 import dev.depscan.scan.spi.ParseResult;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
@@ -38,8 +37,6 @@ public final class PackageJsonParser implements ManifestParser {
     /** Plugin id. */
     public static final String ID = "npm/package-json";
 
-    /** Real manifests nest four or five levels; a hostile one must not exhaust the stack. */
-    private static final int MAX_NESTING = 200;
     private static final Map<String, Scope> SECTIONS = Map.of(
             "dependencies", Scope.RUNTIME,
             "devDependencies", Scope.DEV,
@@ -48,9 +45,6 @@ public final class PackageJsonParser implements ManifestParser {
     private static final Pattern EXACT =
             Pattern.compile("=?v?(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)");
     private static final Pattern LOCAL = Pattern.compile("^(?:workspace|file|link|portal):.*");
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-            .build();
 
     public PackageJsonParser() {
         // stateless; one instance serves every scan
@@ -70,7 +64,7 @@ public final class PackageJsonParser implements ManifestParser {
     public ParseResult parse(ManifestInput input) {
         List<Dependency> dependencies = new ArrayList<>();
         List<ScanIssue> issues = new ArrayList<>();
-        try (JsonParser json = JSON.createParser(input.text())) {
+        try (JsonParser json = BoundedJson.FACTORY.createParser(input.text())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return ParseResult.failed(new ScanIssue(input.path(), line(json), ID,
                                                         "package.json is not a JSON object"));
@@ -90,7 +84,7 @@ public final class PackageJsonParser implements ManifestParser {
             }
         } catch (StreamConstraintsException e) {
             return new ParseResult(dependencies, List.of(new ScanIssue(input.path(), 0, ID,
-                    "package.json nests deeper than " + MAX_NESTING + " levels")));
+                    "package.json nests deeper than " + BoundedJson.MAX_NESTING + " levels")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             return new ParseResult(dependencies, List.of(new ScanIssue(input.path(), line, ID,

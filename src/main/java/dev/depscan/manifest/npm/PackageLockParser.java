@@ -1,5 +1,6 @@
 package dev.depscan.manifest.npm;
 
+import dev.depscan.manifest.json.BoundedJson;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
@@ -9,12 +10,9 @@ import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ManifestParser;
 import dev.depscan.scan.spi.ParseResult;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,12 +39,8 @@ public final class PackageLockParser implements ManifestParser {
     public static final String ID = "npm/package-lock";
 
     private static final String NODE_MODULES = "node_modules/";
-    private static final int MAX_NESTING = 200;
     private static final List<String> ROOT_SECTIONS =
             List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies");
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-            .build());
 
     public PackageLockParser() {
         // stateless; one instance serves every scan
@@ -67,10 +61,10 @@ public final class PackageLockParser implements ManifestParser {
     public ParseResult parse(ManifestInput input) {
         JsonNode root;
         try {
-            root = JSON.readTree(input.text());
+            root = BoundedJson.MAPPER.readTree(input.text());
         } catch (StreamConstraintsException e) {
-            return ParseResult.failed(new ScanIssue(input.path(), 0, ID,
-                                                    "the lock file nests deeper than " + MAX_NESTING + " levels"));
+            return ParseResult.failed(new ScanIssue(input.path(), 0, ID, "the lock file nests deeper than "
+                                                                         + BoundedJson.MAX_NESTING + " levels"));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             return ParseResult.failed(new ScanIssue(input.path(), line, ID, "the lock file is not valid JSON"));

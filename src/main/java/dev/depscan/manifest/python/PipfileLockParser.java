@@ -1,5 +1,6 @@
 package dev.depscan.manifest.python;
 
+import dev.depscan.manifest.json.BoundedJson;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
@@ -9,11 +10,8 @@ import dev.depscan.scan.spi.ManifestInput;
 import dev.depscan.scan.spi.ManifestParser;
 import dev.depscan.scan.spi.ParseResult;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,11 +28,6 @@ public final class PipfileLockParser implements ManifestParser {
 
     /** Plugin id. */
     public static final String ID = "python/pipfile-lock";
-
-    private static final int MAX_NESTING = 64;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-            .build());
 
     public PipfileLockParser() {
         // stateless; one instance serves every scan
@@ -54,7 +47,7 @@ public final class PipfileLockParser implements ManifestParser {
     public ParseResult parse(ManifestInput input) {
         JsonNode root;
         try {
-            root = JSON.readTree(input.text());
+            root = BoundedJson.MAPPER.readTree(input.text());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             return ParseResult.failed(new ScanIssue(input.path(), line, ID, "Pipfile.lock is not valid JSON"));

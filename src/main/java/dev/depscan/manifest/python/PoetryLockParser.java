@@ -1,5 +1,6 @@
 package dev.depscan.manifest.python;
 
+import dev.depscan.manifest.toml.PackageLockTable;
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;

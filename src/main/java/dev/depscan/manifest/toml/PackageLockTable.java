@@ -1,6 +1,5 @@
-package dev.depscan.manifest.python;
+package dev.depscan.manifest.toml;
 
-import dev.depscan.manifest.toml.TomlDepth;
 import dev.depscan.scan.ScanIssue;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -12,23 +11,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code [[package]]} array that Python lock files share ({@code poetry.lock}, {@code uv.lock}): each entry with
- * the line of its {@code name = "..."} key, found in order through the file.
+ * The {@code [[package]]} array of TOML lock files ({@code poetry.lock}, {@code uv.lock}, {@code Cargo.lock}): each
+ * entry with a name and a version, on the line of its {@code name = "..."} key, found in order through the file.
  */
-final class PackageLockTable {
+public final class PackageLockTable {
 
     private static final int MAX_NESTING = 32;
     private static final TomlMapper MAPPER = new TomlMapper();
 
     /** One {@code [[package]]} entry. */
-    record Entry(String name, String version, JsonNode table, int line) {
+    public record Entry(String name, String version, JsonNode table, int line) {
     }
 
     private PackageLockTable() {
     }
 
     /** The entries, or the issue that kept the file from being read. */
-    static Result read(String path, String parser, String text) {
+    public static Result read(String path, String parser, String text) {
         if (TomlDepth.maxNesting(text) > MAX_NESTING) {
             return new Result(List.of(), Optional.of(new ScanIssue(path, 0, parser, "the lock file nests too deeply")));
         }
@@ -63,6 +62,6 @@ final class PackageLockTable {
     }
 
     /** What a lock file held. */
-    record Result(List<Entry> entries, Optional<ScanIssue> issue) {
+    public record Result(List<Entry> entries, Optional<ScanIssue> issue) {
     }
 }
