@@ -78,10 +78,11 @@ final class FindingMerger {
         switch (ecosystem) {
             case MAVEN -> {
                 int colon = name.indexOf(':');
-                if (colon > 0) {
-                    namespace = name.substring(0, colon);
-                    simpleName = name.substring(colon + 1);
+                if (colon <= 0) {
+                    return Optional.empty(); // a Java package no declared artifact provides: no coordinates to name
                 }
+                namespace = name.substring(0, colon);
+                simpleName = name.substring(colon + 1);
             }
             case NPM, GOLANG, COMPOSER, DOCKER -> {
                 int slash = name.lastIndexOf('/');

@@ -79,6 +79,7 @@ public final class Scanner {
         List<ScanIssue> issues = new ArrayList<>();
         Map<ImportAnalyzer, List<RawImport>> rawImports = new LinkedHashMap<>();
         options.registry().analyzers().forEach(a -> rawImports.put(a, new ArrayList<>()));
+        Set<String> definedModules = new HashSet<>();
         int filesScanned = 0;
         int handled = 0;
         for (String path : accepted) {
@@ -89,7 +90,7 @@ public final class Scanner {
             if (text.isPresent()) {
                 filesScanned++;
                 runParsers(path, text.get(), tree, dependencies, issues);
-                runExtractors(path, text.get(), rawImports, issues);
+                runExtractors(path, text.get(), rawImports, definedModules, issues);
             }
             handled++;
             listener.onProgress(new ScanProgress(handled, accepted.size(), dependencies.size(), path));
@@ -98,7 +99,7 @@ public final class Scanner {
             throw new ScanCancelledException();
         }
         List<Dependency> declared = List.copyOf(dependencies);
-        ImportContext context = new ImportContext(kept, declared);
+        ImportContext context = new ImportContext(kept, declared, definedModules);
         rawImports.forEach((analyzer, imports) -> {
             try {
                 ParseResult result = analyzer.resolve(imports, context);
@@ -143,7 +144,7 @@ public final class Scanner {
     }
 
     private void runExtractors(String path, String text, Map<ImportAnalyzer, List<RawImport>> rawImports,
-                               List<ScanIssue> issues) {
+                               Set<String> definedModules, List<ScanIssue> issues) {
         rawImports.forEach((analyzer, imports) -> {
             if (!analyzer.accepts(path)) {
                 return;
@@ -151,6 +152,7 @@ public final class Scanner {
             try {
                 ImportExtraction extraction = analyzer.extract(new SourceInput(path, text));
                 imports.addAll(extraction.imports());
+                definedModules.addAll(extraction.definitions());
                 issues.addAll(extraction.issues());
             } catch (RuntimeException | StackOverflowError e) {
                 issues.add(new ScanIssue(path, 0, analyzer.id(), pluginFailure(e)));

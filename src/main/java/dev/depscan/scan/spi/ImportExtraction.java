@@ -4,15 +4,29 @@ import dev.depscan.scan.ScanIssue;
 
 import java.util.List;
 
-/** What the first stage of an {@link ImportAnalyzer} found in one file: raw imports, and issues for what it skipped. */
-public record ImportExtraction(List<RawImport> imports, List<ScanIssue> issues) {
+/**
+ * What the first stage of an {@link ImportAnalyzer} found in one file.
+ *
+ * @param imports     raw imports, in file order
+ * @param definitions modules or packages the file itself defines (a Java or Kotlin {@code package} clause, a Go
+ *                    package path); every analyzer's definitions are pooled in {@link ImportContext#definedModules()}
+ *                    so that an import of the repository's own code is never reported as a dependency
+ * @param issues      what it skipped
+ */
+public record ImportExtraction(List<RawImport> imports, List<String> definitions, List<ScanIssue> issues) {
 
     public ImportExtraction {
         imports = List.copyOf(imports);
+        definitions = List.copyOf(definitions);
         issues = List.copyOf(issues);
     }
 
     public static ImportExtraction of(List<RawImport> imports) {
-        return new ImportExtraction(imports, List.of());
+        return new ImportExtraction(imports, List.of(), List.of());
+    }
+
+    /** Imports of a file that also defines modules of its own. */
+    public static ImportExtraction of(List<RawImport> imports, List<String> definitions) {
+        return new ImportExtraction(imports, definitions, List.of());
     }
 }
