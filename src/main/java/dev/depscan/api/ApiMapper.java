@@ -14,6 +14,7 @@ import dev.depscan.api.generated.model.ScanAccepted;
 import dev.depscan.api.generated.model.ScanIssue;
 import dev.depscan.api.generated.model.ScanResult;
 import dev.depscan.api.generated.model.ScanType;
+import dev.depscan.api.generated.model.UsageEntry;
 import dev.depscan.api.generated.model.Verdict;
 import dev.depscan.classify.ClassifiedFinding;
 import dev.depscan.job.Job;
@@ -21,6 +22,8 @@ import dev.depscan.job.JobPage;
 import dev.depscan.job.JobProgress;
 import dev.depscan.job.JobResult;
 import dev.depscan.job.JobState;
+import dev.depscan.scan.DeclaredVersusUsed;
+import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
 
 import java.time.Instant;
@@ -62,7 +65,9 @@ final class ApiMapper {
 
     static ScanResult result(Job job, JobResult result) {
         var flags = new LinkedHashMap<String, Boolean>(result.classification().flags());
-        List<Finding> findings = result.classification().findings().stream().map(ApiMapper::finding).toList();
+        DeclaredVersusUsed usage = result.report().usage();
+        List<Finding> findings = result.classification().findings().stream().map(f -> finding(f, usage)).toList();
+        List<Finding> restricted = findings.stream().filter(f -> f.getVerdict() == Verdict.RESTRICTED).toList();
         List<ScanIssue> issues = result.report().issues().stream()
                 .map(issue -> new ScanIssue(issue.file(), issue.parser(), issue.message())
                         .line(issue.line() == 0 ? null : issue.line()))
@@ -74,7 +79,20 @@ final class ApiMapper {
                 .scannerVersion(result.scannerVersion())
                 .createdAt(time(job.createdAt()))
                 .completedAt(time(job.finishedAt().orElse(result.completedAt())))
-                .filesScanned(result.report().filesScanned());
+                .filesScanned(result.report().filesScanned())
+                .analyzedEcosystems(usage.analyzed().stream().sorted().map(Ecosystem::id).toList())
+                .unusedDeclared(usage.unusedDeclared().stream().map(f -> usageEntry(f, Evidence.Kind.MANIFEST)).toList())
+                .undeclaredImports(usage.undeclaredImports().stream()
+                                           .map(f -> usageEntry(f, Evidence.Kind.IMPORT)).toList())
+                .restrictedFound(!restricted.isEmpty())
+                .restrictedFindings(restricted);
+    }
+
+    /** A usage entry shows only the sources of the side that makes it an entry: declarations, or imports. */
+    private static UsageEntry usageEntry(dev.depscan.scan.Finding finding, Evidence.Kind kind) {
+        List<FindingSource> sources = finding.sources().stream().filter(e -> e.kind() == kind).map(ApiMapper::source)
+                .toList();
+        return new UsageEntry(finding.ecosystem().id(), finding.name(), sources).purl(finding.purl().orElse(null));
     }
 
     static PartialResult partial(Job job, JobProgress progress) {
@@ -86,7 +104,7 @@ final class ApiMapper {
                 .phase(phase);
     }
 
-    private static Finding finding(ClassifiedFinding classified) {
+    private static Finding finding(ClassifiedFinding classified, DeclaredVersusUsed usage) {
         var finding = classified.finding();
         List<FindingSource> sources = finding.sources().stream().map(ApiMapper::source).toList();
         return new Finding(finding.ecosystem().id(), finding.name(), DependencyScope.fromValue(finding.scope().id()),
@@ -94,7 +112,9 @@ final class ApiMapper {
                            Verdict.fromValue(classified.verdict().name().toLowerCase(Locale.ROOT)), sources)
                 .version(finding.version().orElse(null))
                 .resolvedVersion(finding.resolvedVersion().orElse(null))
-                .purl(finding.purl().orElse(null));
+                .purl(finding.purl().orElse(null))
+                .declared(usage.isDeclared(finding))
+                .used(usage.isUsed(finding));
     }
 
     private static FindingSource source(Evidence evidence) {

@@ -1,6 +1,7 @@
 package dev.depscan.scan;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a scan of one tree found.
@@ -8,14 +9,21 @@ import java.util.List;
  * @param findings     merged dependencies, sorted by ecosystem and name
  * @param issues       files that could not be read completely
  * @param filesScanned files read by at least one plugin
+ * @param usage        declared dependencies against imported ones
  */
-public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned) {
+public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned, DeclaredVersusUsed usage) {
 
     public ScanReport {
         findings = List.copyOf(findings);
         issues = List.copyOf(issues);
+        Objects.requireNonNull(usage, "usage");
         if (filesScanned < 0) {
             throw new IllegalArgumentException("filesScanned must be >= 0");
         }
+    }
+
+    /** A report of a tree without analyzed source code. */
+    public ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned) {
+        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class Scanner {
      * Part of the result-cache key: bump it whenever the same tree could produce a different report (a new parser,
      * a changed mapping table, a fixed bug).
      */
-    private static final String VERSION = "0.1.0";
+    private static final String VERSION = "0.2.0";
 
     private final ScannerOptions options;
     private final PathGlob ignoreGlobs;
@@ -80,6 +81,7 @@ public final class Scanner {
         Map<ImportAnalyzer, List<RawImport>> rawImports = new LinkedHashMap<>();
         options.registry().analyzers().forEach(a -> rawImports.put(a, new ArrayList<>()));
         Set<String> definedModules = new HashSet<>();
+        Set<Ecosystem> analyzed = EnumSet.noneOf(Ecosystem.class);
         int filesScanned = 0;
         int handled = 0;
         for (String path : accepted) {
@@ -90,7 +92,7 @@ public final class Scanner {
             if (text.isPresent()) {
                 filesScanned++;
                 runParsers(path, text.get(), tree, dependencies, issues);
-                runExtractors(path, text.get(), rawImports, definedModules, issues);
+                runExtractors(path, text.get(), rawImports, definedModules, analyzed, issues);
             }
             handled++;
             listener.onProgress(new ScanProgress(handled, accepted.size(), dependencies.size(), path));
@@ -109,7 +111,9 @@ public final class Scanner {
                 issues.add(new ScanIssue("", 0, analyzer.id(), pluginFailure(e)));
             }
         });
-        return new ScanReport(FindingMerger.merge(dependencies), issues, filesScanned);
+        List<Finding> findings = FindingMerger.merge(dependencies);
+        return new ScanReport(findings, issues, filesScanned,
+                              UsageComparison.compare(dependencies, findings, analyzed));
     }
 
     private boolean ignored(String path) {
@@ -144,7 +148,7 @@ public final class Scanner {
     }
 
     private void runExtractors(String path, String text, Map<ImportAnalyzer, List<RawImport>> rawImports,
-                               Set<String> definedModules, List<ScanIssue> issues) {
+                               Set<String> definedModules, Set<Ecosystem> analyzed, List<ScanIssue> issues) {
         rawImports.forEach((analyzer, imports) -> {
             if (!analyzer.accepts(path)) {
                 return;
@@ -153,6 +157,7 @@ public final class Scanner {
                 ImportExtraction extraction = analyzer.extract(new SourceInput(path, text));
                 imports.addAll(extraction.imports());
                 definedModules.addAll(extraction.definitions());
+                analyzed.add(analyzer.ecosystem());
                 issues.addAll(extraction.issues());
             } catch (RuntimeException | StackOverflowError e) {
                 issues.add(new ScanIssue(path, 0, analyzer.id(), pluginFailure(e)));

@@ -39,6 +39,7 @@ import static org.hamcrest.Matchers.is;
 @AddConfig(key = "depscan.git.allow-http", value = "true")
 @AddConfig(key = "depscan.git.allow-private-addresses", value = "true")
 @AddConfig(key = "depscan.data.dir", value = "target/test-data/cross-format")
+@AddConfig(key = "depscan.categories.file", value = "src/test/resources/policy/categories.yaml")
 class CrossFormatScanTest {
 
     private static GitHttpTestServer server;
@@ -159,6 +160,17 @@ class CrossFormatScanTest {
                 "pypi pytest >=8.0 test requirements/test.txt:1",
                 "pypi pyyaml - runtime app/main.py:1",
                 "pypi sqlalchemy >=2.0 runtime pyproject.toml:3"));
+
+        assertThat(result.getDependencies(), is(Map.of("Web Frameworks", true, "Database", true)));
+        assertThat(result.getRestrictedFound(), is(true));
+        assertThat(result.getRestrictedFindings().stream().map(CrossFormatScanTest::row).toList(), contains(
+                "npm vitest 1.6.0 dev web/package.json:1",
+                "pypi sqlalchemy >=2.0 runtime pyproject.toml:3"));
+        assertThat(result.getAnalyzedEcosystems(), contains("pypi"));
+        assertThat(result.getUnusedDeclared().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
+                   contains("pypi:sqlalchemy"));
+        assertThat(result.getUndeclaredImports().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
+                   contains("pypi:pyyaml"));
     }
 
     private static String row(Finding finding) {

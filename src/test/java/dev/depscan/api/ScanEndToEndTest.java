@@ -153,6 +153,22 @@ class ScanEndToEndTest {
         assertThat(sqlalchemy.getSources(), everyItem(org.hamcrest.Matchers.hasProperty("kind",
                                                                                        is(FindingSource.KindEnum.IMPORT))));
         assertThat(result.getIssues(), empty());
+
+        assertThat(result.getAnalyzedEcosystems(), contains("pypi"));
+        assertThat(result.getUnusedDeclared().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
+                   contains("pypi:numpy"));
+        assertThat(result.getUnusedDeclared().getFirst().getSources().stream().map(FindingSource::getFile).toList(),
+                   contains("requirements.txt"));
+        assertThat(result.getUndeclaredImports().stream().map(e -> e.getName()).toList(),
+                   containsInAnyOrder("flask", "sqlalchemy"));
+        assertThat(result.getUndeclaredImports().stream().flatMap(e -> e.getSources().stream())
+                           .map(FindingSource::getKind).distinct().toList(), contains(FindingSource.KindEnum.IMPORT));
+        assertThat(numpy.getDeclared(), is(true));
+        assertThat(numpy.getUsed(), is(false));
+        assertThat(sqlalchemy.getDeclared(), is(false));
+        assertThat(sqlalchemy.getUsed(), is(true));
+        assertThat(result.getRestrictedFound(), is(false));
+        assertThat(result.getRestrictedFindings(), empty());
     }
 
     @Test

@@ -51,6 +51,11 @@ public final class PythonImportAnalyzer implements ImportAnalyzer {
     }
 
     @Override
+    public Ecosystem ecosystem() {
+        return Ecosystem.PYPI;
+    }
+
+    @Override
     public boolean accepts(String path) {
         return path.endsWith(".py") || path.endsWith(".pyw");
     }

@@ -1,5 +1,7 @@
 package dev.depscan.scan.spi;
 
+import dev.depscan.scan.Ecosystem;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,12 @@ public interface ImportAnalyzer {
 
     /** Stable id {@code "<language>/imports"}, e.g. {@code python/imports}. */
     String id();
+
+    /**
+     * The ecosystem whose packages this language imports. Once the analyzer has read a file, that ecosystem counts as
+     * analyzed, and its declared dependencies that no import names are reported as unused.
+     */
+    Ecosystem ecosystem();
 
     /** Whether this analyzer reads the file at {@code path}; looks at the path only and is cheap. */
     boolean accepts(String path);
