@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * a {@code pyproject.toml}, three Python sources and five other files. Prints, for every parser, files and megabytes
  * per second on its own files, then the whole scan read from a Git object database, as the service does it.
  *
- * <p>Run with {@code bench/scan.sh [modules] [rounds]}.
+ * <p>Run with {@code .ci/bench-scan [modules] [rounds]}.
  */
 public final class ScanBenchmark {
 

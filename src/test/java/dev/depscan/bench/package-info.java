@@ -1,4 +1,4 @@
 /**
- * Benchmarks run from {@code bench/}: programs that print figures, never timed assertions in the test suite.
+ * Benchmarks run by the {@code .ci/bench-*} scripts: programs that print figures, never timed assertions in the test suite.
  */
 package dev.depscan.bench;
