@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,5 +34,19 @@ class GitComponents {
                               long ioTimeoutSeconds) {
         return new RepositoryFetcher(Path.of(dataDir).toAbsolutePath().resolve("repositories"),
                                      Duration.ofSeconds(ioTimeoutSeconds));
+    }
+
+    /** One cache for the application: its bookkeeping must see every checkout of the cache directory. */
+    @Produces
+    @Singleton
+    RepositoryCache repositoryCache(RepositoryFetcher fetcher, RepositoryCache.CacheListener listener,
+                                    @ConfigProperty(name = "depscan.git.cache.max-entries", defaultValue = "10")
+                                    int maxEntries,
+                                    @ConfigProperty(name = "depscan.git.cache.max-bytes", defaultValue = "10737418240")
+                                    long maxBytes,
+                                    @ConfigProperty(name = "depscan.git.cache.ttl-minutes", defaultValue = "1440")
+                                    long ttlMinutes) {
+        return new RepositoryCache(fetcher, new RepositoryCache.Limits(maxEntries, maxBytes, Duration.ofMinutes(ttlMinutes)),
+                                   Clock.systemUTC(), listener);
     }
 }

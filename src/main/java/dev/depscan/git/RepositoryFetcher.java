@@ -141,6 +141,11 @@ public final class RepositoryFetcher {
         }
     }
 
+    /** The directory holding the cached repositories. */
+    Path cacheDir() {
+        return cacheDir;
+    }
+
     /** The cache directory of {@code url}: named by the SHA-256 of the normalized URL, so any URL is a safe name. */
     Path directoryOf(RepositoryUrl url) {
         try {
@@ -264,6 +269,10 @@ public final class RepositoryFetcher {
             if (named.isPresent() && !watch.listener.wantsCommit(named.get())) {
                 return new FetchedRepository(dir, named.get(), target.resolvedRef());
             }
+            if (named.isPresent() && alreadyFetched(repository, named.get())) {
+                pinFetchedCommit(repository, ObjectId.fromString(named.get()), target, url);
+                return new FetchedRepository(dir, named.get(), target.resolvedRef());
+            }
             watch.checkCancelled();
             git.fetch()
                     .setRemote(remote)
@@ -298,6 +307,24 @@ public final class RepositoryFetcher {
             throw e;
         } catch (RuntimeException e) {
             throw translate(e, url, watch);
+        }
+    }
+
+    /**
+     * Whether an earlier fetch already brought {@code commitId} with its whole tree. Every commit in a cache
+     * repository arrived as the tip of a depth-1 fetch (parents are never fetched) and JGit stores a pack only once
+     * it is complete, so a commit whose root tree is present is complete: fetching it again would transfer nothing.
+     */
+    private static boolean alreadyFetched(Repository repository, String commitId) {
+        ObjectId id = ObjectId.fromString(commitId);
+        try (RevWalk walk = new RevWalk(repository)) {
+            if (!repository.getObjectDatabase().has(id)) {
+                return false;
+            }
+            RevCommit commit = walk.parseCommit(id);
+            return repository.getObjectDatabase().has(commit.getTree());
+        } catch (IOException e) {
+            return false;
         }
     }
 

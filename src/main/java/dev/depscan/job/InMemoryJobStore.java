@@ -2,6 +2,7 @@ package dev.depscan.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,25 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public long countUnfinished() {
-        return jobs.values().stream().filter(job -> !job.state().terminal()).count();
+    public long count(String status) {
+        return jobs.values().stream().filter(job -> job.state().status().equals(status)).count();
+    }
+
+    @Override
+    public int purgeFinished(Instant finishedBefore, int keepAtMost) {
+        List<Job> finished = jobs.values().stream()
+                .filter(job -> job.state().terminal())
+                .sorted(Comparator.comparing((Job job) -> job.finishedAt().orElse(job.createdAt())).reversed())
+                .toList();
+        int removed = 0;
+        for (int i = 0; i < finished.size(); i++) {
+            Job job = finished.get(i);
+            if (i >= keepAtMost || job.finishedAt().orElse(job.createdAt()).isBefore(finishedBefore)) {
+                delete(job.id());
+                removed++;
+            }
+        }
+        return removed;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.depscan.job;
 
+import dev.depscan.git.RepositoryCache;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +17,7 @@ import java.time.Duration;
  * The job engine's application metrics, exposed at {@code /metrics} with the {@code depscan_} prefix.
  */
 @ApplicationScoped
-public class JobMetrics {
+public class JobMetrics implements RepositoryCache.CacheListener {
 
     public static final String SUBMITTED = "depscan.jobs.submitted";
     public static final String COMPLETED = "depscan.jobs.completed";
@@ -26,6 +28,12 @@ public class JobMetrics {
     public static final String FILES_SCANNED = "depscan.scan.files";
     public static final String RESULT_CACHE_HITS = "depscan.cache.results.hits";
     public static final String RESULT_CACHE_MISSES = "depscan.cache.results.misses";
+    public static final String REPOSITORY_CACHE_HITS = "depscan.cache.repositories.hits";
+    public static final String REPOSITORY_CACHE_MISSES = "depscan.cache.repositories.misses";
+    public static final String REPOSITORY_CACHE_EVICTIONS = "depscan.cache.repositories.evictions";
+    public static final String FETCH_DURATION = "depscan.fetch.duration";
+    public static final String QUEUE_DEPTH = "depscan.jobs.queued";
+    public static final String RUNNING = "depscan.jobs.running";
 
     private final MetricRegistry registry;
     private final Counter submitted;
@@ -34,6 +42,7 @@ public class JobMetrics {
     private final Counter rejected;
     private final Counter filesScanned;
     private final Timer scanDuration;
+    private final Timer fetchDuration;
 
     @Inject
     JobMetrics(MetricRegistry registry) {
@@ -44,6 +53,14 @@ public class JobMetrics {
         this.rejected = registry.counter(REJECTED);
         this.filesScanned = registry.counter(FILES_SCANNED);
         this.scanDuration = registry.timer(SCAN_DURATION);
+        this.fetchDuration = registry.timer(FETCH_DURATION);
+    }
+
+    /** The queue-depth and running-scans gauges read the store, so they are right whatever changed a job. */
+    @Inject
+    void registerGauges(JobStore store) {
+        registry.gauge(QUEUE_DEPTH, () -> store.count(JobState.PENDING));
+        registry.gauge(RUNNING, () -> store.count(JobState.RUNNING));
     }
 
     /** Registers the metrics at start-up, so that {@code /metrics} shows them (at zero) before the first job. */
@@ -74,6 +91,20 @@ public class JobMetrics {
 
     void resultCache(boolean hit) {
         registry.counter(hit ? RESULT_CACHE_HITS : RESULT_CACHE_MISSES).inc();
+    }
+
+    @Override
+    public void onCheckout(boolean hit) {
+        registry.counter(hit ? REPOSITORY_CACHE_HITS : REPOSITORY_CACHE_MISSES).inc();
+    }
+
+    @Override
+    public void onEviction() {
+        registry.counter(REPOSITORY_CACHE_EVICTIONS).inc();
+    }
+
+    void fetched(Duration took) {
+        fetchDuration.update(took);
     }
 
     void scanned(int files) {

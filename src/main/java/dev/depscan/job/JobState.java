@@ -37,11 +37,16 @@ public sealed interface JobState {
     /** What a running job is doing. */
     enum Phase { FETCHING, SCANNING, CLASSIFYING }
 
+    /** Status name of a queued job. */
+    String PENDING = "pending";
+    /** Status name of a job being fetched, scanned or classified. */
+    String RUNNING = "running";
+
     /** The status name of the contract: {@code pending}, {@code running}, {@code completed}, ... */
     default String status() {
         return switch (this) {
-            case Pending p -> "pending";
-            case Running r -> "running";
+            case Pending p -> PENDING;
+            case Running r -> RUNNING;
             case Completed c -> "completed";
             case Failed f -> "failed";
             case Cancelled c -> "cancelled";

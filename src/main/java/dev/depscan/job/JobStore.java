@@ -1,5 +1,6 @@
 package dev.depscan.job;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,8 +25,21 @@ public interface JobStore {
 
     JobPage list(JobQuery query);
 
+    /** Jobs whose {@link JobState#status()} is {@code status}. */
+    long count(String status);
+
     /** Jobs that are pending or running: the occupied scan slots plus the waiting queue. */
-    long countUnfinished();
+    default long countUnfinished() {
+        return count(JobState.PENDING) + count(JobState.RUNNING);
+    }
+
+    /**
+     * Removes finished jobs (with their progress and results) that finished before {@code finishedBefore}, and the
+     * oldest finished jobs beyond the newest {@code keepAtMost}. Pending and running jobs are never removed.
+     *
+     * @return how many jobs were removed
+     */
+    int purgeFinished(Instant finishedBefore, int keepAtMost);
 
     void saveProgress(String id, JobProgress progress);
 

@@ -7,7 +7,7 @@ import dev.depscan.git.FetchException;
 import dev.depscan.git.FetchListener;
 import dev.depscan.git.FetchedRepository;
 import dev.depscan.git.GitTreeFileSource;
-import dev.depscan.git.RepositoryFetcher;
+import dev.depscan.git.RepositoryCache;
 import dev.depscan.git.RepositoryUrl;
 import dev.depscan.git.UrlPolicy;
 import dev.depscan.git.UrlRejectedException;
@@ -51,7 +51,7 @@ class ScanPipeline {
     private final JobStore store;
     private final Cancellations cancellations;
     private final UrlPolicy urlPolicy;
-    private final RepositoryFetcher fetcher;
+    private final RepositoryCache repositories;
     private final Scanner scanner;
     private final Classifier classifier;
     private final JobMetrics metrics;
@@ -59,13 +59,13 @@ class ScanPipeline {
     private final String configurationHash;
 
     @Inject
-    ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryFetcher fetcher,
+    ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryCache repositories,
                  Scanner scanner, Classifier classifier, JobMetrics metrics, ResultCache results,
                  CategoryConfig categories) {
         this.store = store;
         this.cancellations = cancellations;
         this.urlPolicy = urlPolicy;
-        this.fetcher = fetcher;
+        this.repositories = repositories;
         this.scanner = scanner;
         this.classifier = classifier;
         this.metrics = metrics;
@@ -125,7 +125,8 @@ class ScanPipeline {
     private Outcome scan(Job job, AtomicBoolean stop) {
         RepositoryUrl url = urlPolicy.check(job.fetchUrl());
         AtomicReference<JobResult> cached = new AtomicReference<>();
-        FetchedRepository fetched = fetcher.fetch(url, job.ref(), new FetchListener() {
+        long fetchStart = System.nanoTime();
+        try (RepositoryCache.Lease lease = repositories.checkout(url, job.ref(), new FetchListener() {
             @Override
             public void onProgress(int percent) {
                 transition(job.id(), current -> current.progressed(percent * FETCH_SHARE / 100));
@@ -142,14 +143,20 @@ class ScanPipeline {
                 hit.ifPresent(cached::set);
                 return hit.isEmpty();
             }
-        });
+        })) {
+            metrics.fetched(Duration.ofNanos(System.nanoTime() - fetchStart));
+            return scanFetched(job, lease.repository(), cached.get(), stop);
+        }
+    }
+
+    /** The lease is held while this runs, so the cache cannot evict the repository under the scan. */
+    private Outcome scanFetched(Job job, FetchedRepository fetched, JobResult cachedResult, AtomicBoolean stop) {
         transition(job.id(), current -> current.withCommit(fetched.commitId()).progressed(FETCH_SHARE));
-        if (cached.get() != null) {
+        if (cachedResult != null) {
             metrics.resultCache(true);
-            JobResult hit = cached.get();
-            saveFinalFigures(job.id(), hit.report());
-            return new Outcome(new JobResult(hit.commit(), hit.scannerVersion(), hit.report(), hit.classification(),
-                                             Instant.now()), true);
+            saveFinalFigures(job.id(), cachedResult.report());
+            return new Outcome(new JobResult(cachedResult.commit(), cachedResult.scannerVersion(), cachedResult.report(),
+                                             cachedResult.classification(), Instant.now()), true);
         }
         metrics.resultCache(false);
         enter(job.id(), JobState.Phase.SCANNING);

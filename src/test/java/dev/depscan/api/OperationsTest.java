@@ -83,6 +83,9 @@ class OperationsTest {
         assertThat(response.statusCode(), is(200));
         assertThat(response.body(), containsString("# TYPE depscan_jobs_submitted_total counter"));
         assertThat(response.body(), containsString("depscan_scan_duration_seconds"));
+        assertThat(response.body(), containsString("# TYPE depscan_jobs_queued gauge"));
+        assertThat(response.body(), containsString("# TYPE depscan_jobs_running gauge"));
+        assertThat(response.body(), containsString("depscan_fetch_duration_seconds"));
     }
 
     @Test
