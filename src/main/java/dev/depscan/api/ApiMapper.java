@@ -104,6 +104,11 @@ final class ApiMapper {
                 .phase(phase);
     }
 
+    /** A finding of a running scan: without the declared and used flags, which only the whole scan can tell. */
+    static Finding liveFinding(ClassifiedFinding classified) {
+        return finding(classified, DeclaredVersusUsed.NONE).declared(null).used(null);
+    }
+
     private static Finding finding(ClassifiedFinding classified, DeclaredVersusUsed usage) {
         var finding = classified.finding();
         List<FindingSource> sources = finding.sources().stream().map(ApiMapper::source).toList();

@@ -2,8 +2,10 @@ package dev.depscan.api;
 
 import dev.depscan.api.generated.model.JobEvent;
 import dev.depscan.api.generated.model.PartialResult;
+import dev.depscan.classify.ClassifiedFinding;
 import dev.depscan.job.Job;
 import dev.depscan.job.JobService;
+import dev.depscan.job.JobState;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -12,8 +14,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A job's Server-Sent Events: its state first, then a {@code phase} or {@code progress} event whenever the job
@@ -38,6 +43,8 @@ final class JobEventStream implements StreamingOutput {
     public void write(OutputStream out) throws IOException {
         Job job = jobs.get(jobId);
         send(out, JobEvent.TypeEnum.STATE, job);
+        Set<String> sent = new HashSet<>();
+        int liveSent = 0;
         while (!job.state().terminal()) {
             try {
                 Thread.sleep(POLL);
@@ -46,6 +53,10 @@ final class JobEventStream implements StreamingOutput {
                 return;
             }
             Job next = jobs.get(jobId);
+            for (ClassifiedFinding finding : jobs.liveFindings(jobId, liveSent)) {
+                liveSent++;
+                sendFinding(out, next, finding, sent);
+            }
             if (next.state().terminal()) {
                 job = next;
                 break;
@@ -57,12 +68,36 @@ final class JobEventStream implements StreamingOutput {
             }
             job = next;
         }
+        if (job.state() instanceof JobState.Completed) {
+            Job completed = job;
+            for (ClassifiedFinding finding : jobs.completedResult(jobId).map(r -> r.classification().findings())
+                    .orElse(List.of())) {
+                sendFinding(out, completed, finding, sent);
+            }
+        }
         send(out, JobEvent.TypeEnum.fromValue(job.state().status()), job);
+    }
+
+    /**
+     * A {@code finding} event per package, once: live findings carry their first source only; findings the live
+     * stream missed (a cached result, the live cap) come from the result before the completion event.
+     */
+    private void sendFinding(OutputStream out, Job job, ClassifiedFinding finding, Set<String> sent) throws IOException {
+        if (!sent.add(finding.finding().ecosystem().id() + ":" + finding.finding().name())) {
+            return;
+        }
+        JobEvent event = new JobEvent(JobEvent.TypeEnum.FINDING, ApiMapper.job(job))
+                .finding(ApiMapper.liveFinding(finding));
+        write(out, JobEvent.TypeEnum.FINDING, event);
     }
 
     private void send(OutputStream out, JobEvent.TypeEnum type, Job job) throws IOException {
         PartialResult partial = ApiMapper.partial(job, jobs.progress(job.id()));
         JobEvent event = new JobEvent(type, ApiMapper.job(job)).partialResults(partial.getPartialResults());
+        write(out, type, event);
+    }
+
+    private void write(OutputStream out, JobEvent.TypeEnum type, JobEvent event) throws IOException {
         String frame = "event: " + type.toString().toLowerCase(Locale.ROOT) + "\n"
                        + "data: " + mapper.writeValueAsString(event) + "\n\n";
         out.write(frame.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.depscan.job;
 
+import dev.depscan.classify.ClassifiedFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +24,7 @@ class InMemoryJobStore implements JobStore {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
+    private final Map<String, List<ClassifiedFinding>> liveFindings = new ConcurrentHashMap<>();
 
     @Override
     public void insert(Job job) {
@@ -45,6 +48,20 @@ class InMemoryJobStore implements JobStore {
         jobs.remove(id);
         progress.remove(id);
         results.remove(id);
+        liveFindings.remove(id);
+    }
+
+    @Override
+    public void appendFindings(String id, List<ClassifiedFinding> findings) {
+        if (jobs.containsKey(id)) {
+            liveFindings.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).addAll(findings);
+        }
+    }
+
+    @Override
+    public List<ClassifiedFinding> findings(String id, int from) {
+        List<ClassifiedFinding> found = liveFindings.getOrDefault(id, List.of());
+        return from >= found.size() ? List.of() : List.copyOf(found.subList(from, found.size()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.depscan.job;
 
+import dev.depscan.classify.ClassifiedFinding;
+
 import dev.depscan.git.RepositoryUrl;
 import dev.depscan.git.UrlPolicy;
 import dev.depscan.git.UrlRejectedException;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -121,6 +124,17 @@ public class JobService {
             throw new JobNotCompletedException(job);
         }
         return store.result(id).orElseThrow(() -> new JobNotCompletedException(job));
+    }
+
+    /** Findings of a running job from index {@code from} on, in the order the scan found them. */
+    public List<ClassifiedFinding> liveFindings(String id, int from) {
+        get(id);
+        return store.findings(id, from);
+    }
+
+    /** The completed job's result, if it has one. */
+    public Optional<JobResult> completedResult(String id) {
+        return store.result(id);
     }
 
     public JobProgress progress(String id) {

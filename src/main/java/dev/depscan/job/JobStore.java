@@ -1,6 +1,9 @@
 package dev.depscan.job;
 
+import dev.depscan.classify.ClassifiedFinding;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +43,12 @@ public interface JobStore {
      * @return how many jobs were removed
      */
     int purgeFinished(Instant finishedBefore, int keepAtMost);
+
+    /** Appends findings a running job has just found, for live event streams. */
+    void appendFindings(String id, List<ClassifiedFinding> findings);
+
+    /** The live findings of a job from index {@code from} on, in the order they were found; empty when none. */
+    List<ClassifiedFinding> findings(String id, int from);
 
     void saveProgress(String id, JobProgress progress);
 

@@ -2,6 +2,7 @@ package dev.depscan.job;
 
 import dev.depscan.classify.CategoryConfig;
 import dev.depscan.classify.Classification;
+import dev.depscan.classify.ClassifiedFinding;
 import dev.depscan.classify.Classifier;
 import dev.depscan.git.FetchException;
 import dev.depscan.git.FetchListener;
@@ -11,6 +12,7 @@ import dev.depscan.git.RepositoryCache;
 import dev.depscan.git.RepositoryUrl;
 import dev.depscan.git.UrlPolicy;
 import dev.depscan.git.UrlRejectedException;
+import dev.depscan.scan.Finding;
 import dev.depscan.scan.ScanCancelledException;
 import dev.depscan.scan.ScanListener;
 import dev.depscan.scan.ScanProgress;
@@ -19,12 +21,15 @@ import dev.depscan.scan.Scanner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +57,7 @@ class ScanPipeline {
     private final Cancellations cancellations;
     private final UrlPolicy urlPolicy;
     private final RepositoryCache repositories;
+    private final int maxLiveFindings;
     private final Scanner scanner;
     private final Classifier classifier;
     private final JobMetrics metrics;
@@ -61,7 +67,12 @@ class ScanPipeline {
     @Inject
     ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryCache repositories,
                  Scanner scanner, Classifier classifier, JobMetrics metrics, ResultCache results,
-                 CategoryConfig categories) {
+                 CategoryConfig categories,
+                 @ConfigProperty(name = "depscan.jobs.max-live-findings", defaultValue = "10000") int maxLiveFindings) {
+        if (maxLiveFindings < 0) {
+            throw new IllegalArgumentException("depscan.jobs.max-live-findings must be >= 0");
+        }
+        this.maxLiveFindings = maxLiveFindings;
         this.store = store;
         this.cancellations = cancellations;
         this.urlPolicy = urlPolicy;
@@ -162,7 +173,9 @@ class ScanPipeline {
         enter(job.id(), JobState.Phase.SCANNING);
         ScanReport report;
         try (GitTreeFileSource source = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId())) {
-            report = scanner.scan(source, new ProgressReporter(job.id(), stop));
+            ProgressReporter reporter = new ProgressReporter(job.id(), stop);
+            report = scanner.scan(source, reporter);
+            reporter.flushFindings();
         }
         saveFinalFigures(job.id(), report);
         enter(job.id(), JobState.Phase.CLASSIFYING);
@@ -211,6 +224,8 @@ class ScanPipeline {
         private final String jobId;
         private final AtomicBoolean stop;
         private long lastSaved;
+        private int liveFindings;
+        private final List<ClassifiedFinding> unsaved = new ArrayList<>();
 
         private ProgressReporter(String jobId, AtomicBoolean stop) {
             this.jobId = jobId;
@@ -225,12 +240,29 @@ class ScanPipeline {
                 return;
             }
             lastSaved = now;
+            flushFindings();
             store.saveProgress(jobId, new JobProgress(progress.scannedFiles(), progress.totalFiles(),
                                                       progress.foundDependencies(),
                                                       Optional.of(progress.currentFile()), Instant.now()));
             int total = Math.max(1, progress.totalFiles());
             int percent = FETCH_SHARE + (SCAN_END - FETCH_SHARE) * progress.scannedFiles() / total;
             transition(jobId, job -> job.progressed(percent));
+        }
+
+        /** Classified at once, so live events carry categories and verdicts; at most the configured number per job. */
+        @Override
+        public void onFinding(Finding finding) {
+            if (liveFindings < maxLiveFindings) {
+                liveFindings++;
+                unsaved.add(classifier.classify(finding));
+            }
+        }
+
+        void flushFindings() {
+            if (!unsaved.isEmpty()) {
+                store.appendFindings(jobId, List.copyOf(unsaved));
+                unsaved.clear();
+            }
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param scannedFiles      files handled so far
  * @param totalFiles        files the scan will handle
- * @param foundDependencies dependencies found so far (before merging)
+ * @param foundDependencies distinct packages found so far
  * @param currentFile       the file being read
  */
 public record ScanProgress(int scannedFiles, int totalFiles, int foundDependencies, String currentFile) {

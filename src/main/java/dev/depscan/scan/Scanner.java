@@ -81,6 +81,7 @@ public final class Scanner {
         Map<ImportAnalyzer, List<RawImport>> rawImports = new LinkedHashMap<>();
         options.registry().analyzers().forEach(a -> rawImports.put(a, new ArrayList<>()));
         Set<String> definedModules = new HashSet<>();
+        Set<PackageKey> seen = new HashSet<>();
         Set<Ecosystem> analyzed = EnumSet.noneOf(Ecosystem.class);
         int filesScanned = 0;
         int handled = 0;
@@ -91,15 +92,18 @@ public final class Scanner {
             Optional<String> text = read(source, path, issues);
             if (text.isPresent()) {
                 filesScanned++;
+                int before = dependencies.size();
                 runParsers(path, text.get(), tree, dependencies, issues);
+                announce(dependencies.subList(before, dependencies.size()), seen, listener);
                 runExtractors(path, text.get(), rawImports, definedModules, analyzed, issues);
             }
             handled++;
-            listener.onProgress(new ScanProgress(handled, accepted.size(), dependencies.size(), path));
+            listener.onProgress(new ScanProgress(handled, accepted.size(), seen.size(), path));
         }
         if (listener.cancelled()) {
             throw new ScanCancelledException();
         }
+        int declaredCount = dependencies.size();
         List<Dependency> declared = List.copyOf(dependencies);
         ImportContext context = new ImportContext(kept, declared, definedModules);
         rawImports.forEach((analyzer, imports) -> {
@@ -111,9 +115,19 @@ public final class Scanner {
                 issues.add(new ScanIssue("", 0, analyzer.id(), pluginFailure(e)));
             }
         });
+        announce(dependencies.subList(declaredCount, dependencies.size()), seen, listener);
         List<Finding> findings = FindingMerger.merge(dependencies);
         return new ScanReport(findings, issues, filesScanned,
                               UsageComparison.compare(dependencies, findings, analyzed));
+    }
+
+    /** Tells the listener of every package it has not heard of yet. */
+    private static void announce(List<Dependency> found, Set<PackageKey> seen, ScanListener listener) {
+        for (Dependency dependency : found) {
+            if (seen.add(PackageKey.of(dependency))) {
+                listener.onFinding(FindingMerger.merge(List.of(dependency)).getFirst());
+            }
+        }
     }
 
     private boolean ignored(String path) {

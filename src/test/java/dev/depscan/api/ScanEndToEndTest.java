@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -307,6 +308,20 @@ class ScanEndToEndTest {
         JsonNode last = new ObjectMapper().readTree(lastData.substring("data: ".length()));
         assertThat(last.path("job").path("status").asText(), is("completed"));
         assertThat(last.path("job").path("progress").asInt(), is(100));
+
+        List<JsonNode> findings = new ArrayList<>();
+        List<String> lines = stream.body().lines().toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).equals("event: finding")) {
+                findings.add(new ObjectMapper().readTree(lines.get(i + 1).substring("data: ".length())).path("finding"));
+            }
+        }
+        assertThat(findings.stream().map(f -> f.path("name").asText()).toList(),
+                   containsInAnyOrder("flask", "numpy", "sqlalchemy"));
+        assertThat(events.indexOf("event: finding") < events.indexOf("event: completed"), is(true));
+        JsonNode numpy = findings.stream().filter(f -> f.path("name").asText().equals("numpy")).findFirst().orElseThrow();
+        assertThat(numpy.path("categories").get(0).asText(), is("Data Science"));
+        assertThat(numpy.path("sources").get(0).path("file").asText(), is("requirements.txt"));
     }
 
     @Test

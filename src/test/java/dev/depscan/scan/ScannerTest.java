@@ -27,6 +27,26 @@ class ScannerTest {
     private final Scanner scanner = new Scanner(ScannerOptions.defaults());
 
     @Test
+    void announcesEachPackageOnceWithItsFirstSourceAsFilesAreRead() {
+        MemoryFileSource source = new MemoryFileSource()
+                .with("a/requirements.txt", "flask\nrequests\n")
+                .with("b/requirements.txt", "flask==3.0\n")
+                .with("main.py", "import flask\nimport yaml\n");
+        List<String> announced = new ArrayList<>();
+
+        scanner.scan(source, new ScanListener() {
+            @Override
+            public void onFinding(Finding finding) {
+                announced.add(finding.name() + "@" + finding.sources().getFirst().file() + ":"
+                              + finding.sources().size());
+            }
+        });
+
+        assertThat(announced, contains("flask@a/requirements.txt:1", "requests@a/requirements.txt:1",
+                                       "pyyaml@main.py:1"));
+    }
+
+    @Test
     void skipsDefaultIgnoredDirectoriesAnywhereInThePath() {
         MemoryFileSource source = new MemoryFileSource()
                 .with("requirements.txt", "flask\n")
