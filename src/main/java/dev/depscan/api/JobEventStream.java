@@ -32,8 +32,15 @@ final class JobEventStream implements StreamingOutput {
     private final JobService jobs;
     private final ObjectMapper mapper;
     private final String jobId;
+    private final Duration heartbeat;
+    private long lastWrite = System.nanoTime();
 
-    JobEventStream(JobService jobs, ObjectMapper mapper, String jobId) {
+    /**
+     * @param heartbeat a comment line is written after this long without an event: it keeps proxies from closing an
+     *                  idle stream and lets the server notice a client that has gone
+     */
+    JobEventStream(JobService jobs, ObjectMapper mapper, String jobId, Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.mapper = mapper;
         this.jobId = jobId;
@@ -67,6 +74,11 @@ final class JobEventStream implements StreamingOutput {
                 send(out, JobEvent.TypeEnum.PROGRESS, next);
             }
             job = next;
+            if (System.nanoTime() - lastWrite > heartbeat.toNanos()) {
+                out.write(": heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                lastWrite = System.nanoTime();
+            }
         }
         if (job.state() instanceof JobState.Completed) {
             Job completed = job;
@@ -102,5 +114,6 @@ final class JobEventStream implements StreamingOutput {
                        + "data: " + mapper.writeValueAsString(event) + "\n\n";
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();
+        lastWrite = System.nanoTime();
     }
 }

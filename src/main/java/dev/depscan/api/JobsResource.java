@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** The {@code /api/v1/jobs} endpoints: status, results, partial results, history and cancellation. */
@@ -19,10 +21,16 @@ import java.util.Optional;
 public class JobsResource implements JobsApi {
 
     private final JobService jobs;
+    private final Duration heartbeat;
     private final JacksonConfiguration json;
 
     @Inject
-    JobsResource(JobService jobs, JacksonConfiguration json) {
+    JobsResource(JobService jobs, JacksonConfiguration json,
+                 @ConfigProperty(name = "depscan.events.heartbeat-seconds", defaultValue = "10") long heartbeatSeconds) {
+        if (heartbeatSeconds < 1) {
+            throw new IllegalArgumentException("depscan.events.heartbeat-seconds must be >= 1");
+        }
+        this.heartbeat = Duration.ofSeconds(heartbeatSeconds);
         this.jobs = jobs;
         this.json = json;
     }
@@ -68,7 +76,7 @@ public class JobsResource implements JobsApi {
     @Override
     public Response streamJobEvents(String jobId) {
         jobs.get(jobId);
-        return Response.ok(new JobEventStream(jobs, json.getContext(JobEventStream.class), jobId))
+        return Response.ok(new JobEventStream(jobs, json.getContext(JobEventStream.class), jobId, heartbeat))
                 .type("text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
