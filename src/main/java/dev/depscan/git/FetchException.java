@@ -15,7 +15,9 @@ public final class FetchException extends RuntimeException {
         /** Anything else: connection refused, timeout, broken pack, local I/O trouble. */
         CLONE_FAILED,
         /** The listener asked to stop, or the calling thread was interrupted. */
-        CANCELLED
+        CANCELLED,
+        /** At connect time the host resolved only to addresses the URL policy forbids (e.g. DNS rebinding). */
+        ADDRESS_NOT_ALLOWED
     }
 
     private final Reason reason;

@@ -29,11 +29,11 @@ class GitComponents {
 
     @Produces
     @Singleton
-    RepositoryFetcher fetcher(@ConfigProperty(name = "depscan.data.dir") String dataDir,
+    RepositoryFetcher fetcher(UrlPolicy urlPolicy, @ConfigProperty(name = "depscan.data.dir") String dataDir,
                               @ConfigProperty(name = "depscan.git.io-timeout-seconds", defaultValue = "60")
                               long ioTimeoutSeconds) {
         return new RepositoryFetcher(Path.of(dataDir).toAbsolutePath().resolve("repositories"),
-                                     Duration.ofSeconds(ioTimeoutSeconds));
+                                     Duration.ofSeconds(ioTimeoutSeconds), urlPolicy::mayConnectTo);
     }
 
     /** One cache for the application: its bookkeeping must see every checkout of the cache directory. */

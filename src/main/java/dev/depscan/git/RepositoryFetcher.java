@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -81,12 +83,29 @@ public final class RepositoryFetcher {
     private final Path cacheDir;
     private final int timeoutSeconds;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Predicate<InetAddress> connectAllowed;
 
     /**
      * @param cacheDir directory holding the cached bare repositories; created when needed
      * @param timeout  connect and read timeout of the Git transport (whole seconds, at least one)
      */
     public RepositoryFetcher(Path cacheDir, Duration timeout) {
+        this(cacheDir, timeout, address -> true);
+    }
+
+    /**
+     * @param cacheDir       directory holding the cached bare repositories; created when needed
+     * @param timeout        connect and read timeout of the Git transport (whole seconds, at least one)
+     * @param connectAllowed decides, when a fetch resolves a host name, which of its addresses may be connected to
+     *                       (see {@link AddressGuard}); the {@link UrlPolicy} decided the same once at submission
+     */
+    public RepositoryFetcher(Path cacheDir, Duration timeout, Predicate<InetAddress> connectAllowed) {
+        this.connectAllowed = Objects.requireNonNull(connectAllowed, "connectAllowed");
+        IsolatedGitConfig.install();
+        if (!AddressGuard.ensureInstalled()) {
+            throw new IllegalStateException("the guarded name resolver is not installed; refusing to fetch without "
+                                            + "connect-time address checks");
+        }
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -118,7 +137,8 @@ public final class RepositoryFetcher {
         watch.acquire(lock, url);
         try {
             listener.onProgress(0);
-            FetchedRepository fetched = watch.run(() -> fetchLocked(url, ref, dir, watch), url);
+            FetchedRepository fetched = watch.run(
+                    () -> AddressGuard.during(connectAllowed, () -> fetchLocked(url, ref, dir, watch)), url);
             listener.onProgress(100);
             return fetched;
         } finally {
@@ -406,6 +426,10 @@ public final class RepositoryFetcher {
         JGitText text = JGitText.get();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = Objects.requireNonNullElse(t.getMessage(), "");
+            if (t instanceof UnknownHostException && AddressGuard.refusedHost().isPresent()) {
+                return new FetchException(FetchException.Reason.ADDRESS_NOT_ALLOWED,
+                        "the host of " + repo + " resolved only to addresses that may not be fetched from", e);
+            }
             if (t instanceof NoRemoteRepositoryException) {
                 return new FetchException(FetchException.Reason.REPOSITORY_NOT_FOUND,
                         "repository " + repo + " was not found", e);

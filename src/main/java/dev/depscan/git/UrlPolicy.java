@@ -400,6 +400,14 @@ public final class UrlPolicy {
         return host.name().startsWith("[") && address instanceof Inet4Address;
     }
 
+    /**
+     * Whether a fetch may connect to {@code address}: always when private addresses are allowed, otherwise only to an
+     * ordinary public unicast address. Applied again at connect time (see {@link RepositoryFetcher}).
+     */
+    public boolean mayConnectTo(InetAddress address) {
+        return settings.allowPrivateAddresses() || nonPublicKind(address).isEmpty();
+    }
+
     /** What kind of non-public address this is, or empty for an ordinary public unicast address. */
     static Optional<String> nonPublicKind(InetAddress address) {
         byte[] b = address.getAddress();

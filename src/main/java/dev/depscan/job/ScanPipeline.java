@@ -119,8 +119,11 @@ class ScanPipeline {
             if (e.reason() == FetchException.Reason.CANCELLED) {
                 LOGGER.fine(() -> "job " + jobId + " stopped while fetching");
             } else {
-                fail(jobId, e.reason() == FetchException.Reason.REPOSITORY_NOT_FOUND
-                        ? FailureCode.REPOSITORY_NOT_FOUND : FailureCode.CLONE_FAILED, e.getMessage());
+                fail(jobId, switch (e.reason()) {
+                    case REPOSITORY_NOT_FOUND -> FailureCode.REPOSITORY_NOT_FOUND;
+                    case ADDRESS_NOT_ALLOWED -> FailureCode.URL_NOT_ALLOWED;
+                    case CLONE_FAILED, CANCELLED -> FailureCode.CLONE_FAILED;
+                }, e.getMessage());
                 LOGGER.log(Level.INFO, "job " + jobId + " could not fetch " + job.gitUrl() + ": " + e.getMessage());
             }
         } catch (UrlRejectedException e) {

@@ -4,6 +4,7 @@ import dev.depscan.git.testing.GitHttpTestServer;
 import dev.depscan.git.testing.TestRepositories;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,6 +303,35 @@ class RepositoryFetcherTest {
         assertThat(e.reason(), is(FetchException.Reason.CLONE_FAILED));
         assertThat(e.getMessage(), not(containsString(temp.toString())));
         assertThat(e.getCause(), is(not(equalTo(null))));
+        assertThat(cacheEntries(), is(empty()));
+    }
+
+    /**
+     * DNS rebinding: the URL policy saw a public address when the job was submitted; when the fetch resolves the name
+     * again, the connect-time guard refuses what it gets now. The name is this machine's own host name (every machine
+     * resolves it, without DNS), and the guard refuses every address, whichever that name resolves to.
+     */
+    @Test
+    void refusesAtConnectTimeAHostThatNowResolvesToAForbiddenAddress() throws IOException {
+        repos.commit("app", "main", Map.of("a", "1"));
+        String host = InetAddress.getLocalHost().getHostName();
+        UrlPolicy.Resolver firstAnswerPublic = name -> List.of(InetAddress.getByName("93.184.216.34"));
+        UrlPolicy policy = new UrlPolicy(new UrlPolicy.Settings(List.of(host), true, false), firstAnswerPublic);
+        RepositoryUrl checked = policy.check("http://" + host + ":" + server.port() + "/app.git");
+        RepositoryFetcher guarded = new RepositoryFetcher(cache, Duration.ofSeconds(5), address -> false);
+        assertThat("unguarded, the name resolves", InetAddress.getAllByName(host).length > 0, is(true));
+        server.resetRequestCount();
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> guarded.fetch(checked, Optional.empty(), FetchListener.none()));
+
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            chain.append(t).append(" <- ");
+        }
+        assertThat(chain.toString(), e.reason(), is(FetchException.Reason.ADDRESS_NOT_ALLOWED));
+        assertThat(e.getMessage(), containsString("may not be fetched from"));
+        assertThat("no request reached the server", server.requestLog(), is(empty()));
         assertThat(cacheEntries(), is(empty()));
     }
 
