@@ -3,6 +3,7 @@ package dev.depscan.api;
 import dev.depscan.api.generated.model.JobEvent;
 import dev.depscan.api.generated.model.PartialResult;
 import dev.depscan.classify.ClassifiedFinding;
+import dev.depscan.job.Caller;
 import dev.depscan.job.Job;
 import dev.depscan.job.JobService;
 import dev.depscan.job.JobState;
@@ -32,6 +33,7 @@ final class JobEventStream implements StreamingOutput {
     private final JobService jobs;
     private final ObjectMapper mapper;
     private final String jobId;
+    private final Caller caller;
     private final Duration heartbeat;
     private long lastWrite = System.nanoTime();
 
@@ -39,7 +41,8 @@ final class JobEventStream implements StreamingOutput {
      * @param heartbeat a comment line is written after this long without an event: it keeps proxies from closing an
      *                  idle stream and lets the server notice a client that has gone
      */
-    JobEventStream(JobService jobs, ObjectMapper mapper, String jobId, Duration heartbeat) {
+    JobEventStream(JobService jobs, ObjectMapper mapper, String jobId, Caller caller, Duration heartbeat) {
+        this.caller = caller;
         this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.mapper = mapper;
@@ -48,7 +51,7 @@ final class JobEventStream implements StreamingOutput {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        Job job = jobs.get(jobId);
+        Job job = jobs.get(jobId, caller);
         send(out, JobEvent.TypeEnum.STATE, job);
         Set<String> sent = new HashSet<>();
         int liveSent = 0;
@@ -59,8 +62,8 @@ final class JobEventStream implements StreamingOutput {
                 Thread.currentThread().interrupt();
                 return;
             }
-            Job next = jobs.get(jobId);
-            for (ClassifiedFinding finding : jobs.liveFindings(jobId, liveSent)) {
+            Job next = jobs.get(jobId, caller);
+            for (ClassifiedFinding finding : jobs.liveFindings(jobId, liveSent, caller)) {
                 liveSent++;
                 sendFinding(out, next, finding, sent);
             }
@@ -82,7 +85,7 @@ final class JobEventStream implements StreamingOutput {
         }
         if (job.state() instanceof JobState.Completed) {
             Job completed = job;
-            for (ClassifiedFinding finding : jobs.completedResult(jobId).map(r -> r.classification().findings())
+            for (ClassifiedFinding finding : jobs.completedResult(jobId, caller).map(r -> r.classification().findings())
                     .orElse(List.of())) {
                 sendFinding(out, completed, finding, sent);
             }
@@ -104,7 +107,7 @@ final class JobEventStream implements StreamingOutput {
     }
 
     private void send(OutputStream out, JobEvent.TypeEnum type, Job job) throws IOException {
-        PartialResult partial = ApiMapper.partial(job, jobs.progress(job.id()));
+        PartialResult partial = ApiMapper.partial(job, jobs.progress(job.id(), caller));
         JobEvent event = new JobEvent(type, ApiMapper.job(job)).partialResults(partial.getPartialResults());
         write(out, type, event);
     }

@@ -2,6 +2,8 @@ package dev.depscan.api;
 
 import dev.depscan.api.generated.JobsApi;
 import dev.depscan.api.generated.model.JobStatus;
+import dev.depscan.auth.AuditLog;
+import dev.depscan.job.Caller;
 import dev.depscan.job.Job;
 import dev.depscan.job.JobQuery;
 import dev.depscan.job.JobService;
@@ -9,7 +11,9 @@ import dev.depscan.job.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -21,35 +25,44 @@ import java.util.Optional;
 public class JobsResource implements JobsApi {
 
     private final JobService jobs;
+    private final AuditLog audit;
+
+    @Context
+    private SecurityContext security;
     private final Duration heartbeat;
     private final JacksonConfiguration json;
 
     @Inject
-    JobsResource(JobService jobs, JacksonConfiguration json,
+    JobsResource(JobService jobs, JacksonConfiguration json, AuditLog audit,
                  @ConfigProperty(name = "depscan.events.heartbeat-seconds", defaultValue = "10") long heartbeatSeconds) {
         if (heartbeatSeconds < 1) {
             throw new IllegalArgumentException("depscan.events.heartbeat-seconds must be >= 1");
         }
         this.heartbeat = Duration.ofSeconds(heartbeatSeconds);
         this.jobs = jobs;
+        this.audit = audit;
         this.json = json;
+    }
+
+    private Caller caller() {
+        return Callers.of(security);
     }
 
     @Override
     public Response getJob(String jobId) {
-        return Response.ok(ApiMapper.job(jobs.get(jobId))).build();
+        return Response.ok(ApiMapper.job(jobs.get(jobId, caller()))).build();
     }
 
     @Override
     public Response getJobResults(String jobId) {
-        Job job = jobs.get(jobId);
-        return Response.ok(ApiMapper.result(job, jobs.result(jobId))).build();
+        Job job = jobs.get(jobId, caller());
+        return Response.ok(ApiMapper.result(job, jobs.result(jobId, caller()))).build();
     }
 
     @Override
     public Response getJobPartialResults(String jobId) {
-        Job job = jobs.get(jobId);
-        return Response.ok(ApiMapper.partial(job, jobs.progress(jobId))).build();
+        Job job = jobs.get(jobId, caller());
+        return Response.ok(ApiMapper.partial(job, jobs.progress(jobId, caller()))).build();
     }
 
     @Override
@@ -65,18 +78,28 @@ public class JobsResource implements JobsApi {
         Optional<String> url = Optional.ofNullable(gitUrl).map(String::strip).filter(u -> !u.isEmpty())
                 .map(jobs::normalizedUrl);
         var query = new JobQuery(Optional.ofNullable(status).map(JobStatus::toString), url, pageNumber, size);
-        return Response.ok(ApiMapper.jobs(jobs.list(query))).build();
+        return Response.ok(ApiMapper.jobs(jobs.list(query, caller()))).build();
     }
 
     @Override
     public Response cancelJob(String jobId) {
-        return Response.ok(ApiMapper.job(jobs.cancel(jobId))).build();
+        Caller caller = caller();
+        Job cancelled;
+        try {
+            cancelled = jobs.cancel(jobId, caller);
+        } catch (RuntimeException e) {
+            audit.cancelled(caller.name(), jobId, e.getClass().getSimpleName());
+            throw e;
+        }
+        audit.cancelled(caller.name(), jobId, "cancelled");
+        return Response.ok(ApiMapper.job(cancelled)).build();
     }
 
     @Override
     public Response streamJobEvents(String jobId) {
-        jobs.get(jobId);
-        return Response.ok(new JobEventStream(jobs, json.getContext(JobEventStream.class), jobId, heartbeat))
+        Caller caller = caller();
+        jobs.get(jobId, caller);
+        return Response.ok(new JobEventStream(jobs, json.getContext(JobEventStream.class), jobId, caller, heartbeat))
                 .type("text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")

@@ -2,8 +2,13 @@ package dev.depscan.api;
 
 import dev.depscan.api.generated.ScanApi;
 import dev.depscan.api.generated.model.ScanRequest;
+import dev.depscan.auth.AuditLog;
+import dev.depscan.git.UrlRejectedException;
+import dev.depscan.job.Caller;
+import dev.depscan.job.ForbiddenException;
 import dev.depscan.job.Job;
 import dev.depscan.job.JobService;
+import dev.depscan.job.QueueFullException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +28,7 @@ public class ScanResource implements ScanApi {
     private static final int MAX_REF_LENGTH = 255;
 
     private final JobService jobs;
+    private final AuditLog audit;
 
     @Context
     private UriInfo uriInfo;
@@ -31,8 +37,9 @@ public class ScanResource implements ScanApi {
     private SecurityContext security;
 
     @Inject
-    ScanResource(JobService jobs) {
+    ScanResource(JobService jobs, AuditLog audit) {
         this.jobs = jobs;
+        this.audit = audit;
     }
 
     @Override
@@ -45,7 +52,15 @@ public class ScanResource implements ScanApi {
             throw new InvalidRequestException("'ref' must be a branch, tag or commit name of at most " + MAX_REF_LENGTH
                                               + " characters without spaces, control characters or '..'.");
         }
-        Job job = jobs.submit(request.getGitUrl().strip(), ref, security.getUserPrincipal().getName());
+        Caller caller = Callers.of(security);
+        Job job;
+        try {
+            job = jobs.submit(request.getGitUrl().strip(), ref, caller);
+        } catch (ForbiddenException | QueueFullException | UrlRejectedException e) {
+            audit.submitRefused(caller.name(), e.getClass().getSimpleName());
+            throw e;
+        }
+        audit.submitted(caller.name(), job.id(), job.gitUrl());
         return Response.accepted(ApiMapper.accepted(job))
                 .location(uriInfo.getBaseUriBuilder().path("api/v1/jobs/{id}").build(job.id()))
                 .build();

@@ -69,6 +69,7 @@ class InMemoryJobStore implements JobStore {
         List<Job> matching = jobs.values().stream()
                 .filter(job -> query.status().map(s -> s.equals(job.state().status())).orElse(true))
                 .filter(job -> query.gitUrl().map(u -> u.equals(job.gitUrl())).orElse(true))
+                .filter(job -> query.owner().map(o -> o.equals(job.owner())).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .toList();
         int from = (int) Math.min((long) (query.page() - 1) * query.perPage(), matching.size());

@@ -75,7 +75,11 @@ public class JobService {
      * @throws UrlRejectedException when the URL is malformed or not allowed
      * @throws QueueFullException when every slot and the waiting queue are taken
      */
-    public Job submit(String gitUrl, Optional<String> ref, String owner) {
+    public Job submit(String gitUrl, Optional<String> ref, Caller caller) {
+        if (!caller.maySubmit()) {
+            throw new ForbiddenException("Submitting scans needs the 'scanner' or 'admin' role.");
+        }
+        String owner = caller.name();
         RepositoryUrl url = urlPolicy.check(gitUrl);
         Job job;
         submissions.lock();
@@ -109,17 +113,19 @@ public class JobService {
         }
     }
 
-    public Job get(String id) {
-        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    /** @throws JobNotFoundException when there is no such job, or the caller may not see it */
+    public Job get(String id, Caller caller) {
+        return store.find(id).filter(caller::sees).orElseThrow(() -> new JobNotFoundException(id));
     }
 
-    public JobPage list(JobQuery query) {
-        return store.list(query);
+    /** The history the caller may see: their own jobs, or every job for {@code reader} and {@code admin}. */
+    public JobPage list(JobQuery query, Caller caller) {
+        return store.list(caller.seesAll() ? query : query.ownedBy(caller.name()));
     }
 
     /** @throws JobNotCompletedException when the job has not completed */
-    public JobResult result(String id) {
-        Job job = get(id);
+    public JobResult result(String id, Caller caller) {
+        Job job = get(id, caller);
         if (!(job.state() instanceof JobState.Completed)) {
             throw new JobNotCompletedException(job);
         }
@@ -127,18 +133,19 @@ public class JobService {
     }
 
     /** Findings of a running job from index {@code from} on, in the order the scan found them. */
-    public List<ClassifiedFinding> liveFindings(String id, int from) {
-        get(id);
+    public List<ClassifiedFinding> liveFindings(String id, int from, Caller caller) {
+        get(id, caller);
         return store.findings(id, from);
     }
 
     /** The completed job's result, if it has one. */
-    public Optional<JobResult> completedResult(String id) {
+    public Optional<JobResult> completedResult(String id, Caller caller) {
+        get(id, caller);
         return store.result(id);
     }
 
-    public JobProgress progress(String id) {
-        Job job = get(id);
+    public JobProgress progress(String id, Caller caller) {
+        Job job = get(id, caller);
         return store.progress(id).orElseGet(() -> JobProgress.none(job.createdAt()));
     }
 
@@ -146,8 +153,13 @@ public class JobService {
      * Cancels a pending or running job: it becomes {@code cancelled} at once and its work stops at the next check.
      *
      * @throws JobAlreadyFinishedException when the job has already ended
+     * @throws ForbiddenException when the caller may see the job but not cancel it
      */
-    public Job cancel(String id) {
+    public Job cancel(String id, Caller caller) {
+        Job seen = get(id, caller);
+        if (!caller.mayCancel(seen)) {
+            throw new ForbiddenException("Cancelling another principal's job needs the 'admin' role.");
+        }
         AtomicBoolean cancelledNow = new AtomicBoolean();
         Job after = store.update(id, job -> {
             if (job.state().terminal()) {
