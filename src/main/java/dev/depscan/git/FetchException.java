@@ -17,7 +17,9 @@ public final class FetchException extends RuntimeException {
         /** The listener asked to stop, or the calling thread was interrupted. */
         CANCELLED,
         /** At connect time the host resolved only to addresses the URL policy forbids (e.g. DNS rebinding). */
-        ADDRESS_NOT_ALLOWED
+        ADDRESS_NOT_ALLOWED,
+        /** The server sent more than the configured transfer limit; the fetch stopped while receiving. */
+        TOO_LARGE
     }
 
     private final Reason reason;

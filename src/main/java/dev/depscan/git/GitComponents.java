@@ -31,9 +31,12 @@ class GitComponents {
     @Singleton
     RepositoryFetcher fetcher(UrlPolicy urlPolicy, @ConfigProperty(name = "depscan.data.dir") String dataDir,
                               @ConfigProperty(name = "depscan.git.io-timeout-seconds", defaultValue = "60")
-                              long ioTimeoutSeconds) {
+                              long ioTimeoutSeconds,
+                              @ConfigProperty(name = "depscan.git.max-transfer-bytes", defaultValue = "1073741824")
+                              long maxTransferBytes) {
         return new RepositoryFetcher(Path.of(dataDir).toAbsolutePath().resolve("repositories"),
-                                     Duration.ofSeconds(ioTimeoutSeconds), urlPolicy::mayConnectTo);
+                                     Duration.ofSeconds(ioTimeoutSeconds), urlPolicy::mayConnectTo,
+                                     maxTransferBytes);
     }
 
     /** One cache for the application: its bookkeeping must see every checkout of the cache directory. */

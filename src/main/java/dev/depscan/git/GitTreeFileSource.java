@@ -3,6 +3,7 @@ package dev.depscan.git;
 import dev.depscan.scan.FileReadException;
 import dev.depscan.scan.FileSource;
 import dev.depscan.scan.FileTooLargeException;
+import dev.depscan.scan.ScanLimitException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,6 +42,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class GitTreeFileSource implements FileSource, AutoCloseable {
 
+    /** One million entries: several times the largest public monorepos' trees. */
+    public static final int DEFAULT_MAX_ENTRIES = 1_000_000;
+
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-fA-F]{40}");
 
     private final Repository repository;
@@ -61,6 +65,14 @@ public final class GitTreeFileSource implements FileSource, AutoCloseable {
      * @throws FileReadException        when the repository or the commit cannot be read
      */
     public static GitTreeFileSource open(Path gitDir, String commitId) {
+        return open(gitDir, commitId, DEFAULT_MAX_ENTRIES);
+    }
+
+    /**
+     * Like {@link #open(Path, String)}, refusing a tree of more than {@code maxEntries} entries (files, links and
+     * submodules, at any depth) with a {@link ScanLimitException} while walking it.
+     */
+    public static GitTreeFileSource open(Path gitDir, String commitId, int maxEntries) {
         Objects.requireNonNull(gitDir, "gitDir");
         Objects.requireNonNull(commitId, "commitId");
         if (!COMMIT_ID.matcher(commitId).matches()) {
@@ -73,15 +85,20 @@ public final class GitTreeFileSource implements FileSource, AutoCloseable {
             throw new FileReadException("the repository of commit " + commitId + " cannot be opened", e);
         }
         try {
-            return new GitTreeFileSource(repository, list(repository, ObjectId.fromString(commitId)));
+            return new GitTreeFileSource(repository, list(repository, ObjectId.fromString(commitId), maxEntries));
+        } catch (ScanLimitException e) {
+            repository.close();
+            throw e;
         } catch (IOException | RuntimeException e) {
             repository.close();
             throw new FileReadException("the tree of commit " + commitId + " cannot be read", e);
         }
     }
 
-    private static Map<String, ObjectId> list(Repository repository, ObjectId commitId) throws IOException {
+    private static Map<String, ObjectId> list(Repository repository, ObjectId commitId, int maxEntries)
+            throws IOException {
         Map<String, ObjectId> files = new TreeMap<>();
+        int entries = 0;
         try (ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader);
                 TreeWalk tree = new TreeWalk(repository, reader)) {
@@ -89,6 +106,9 @@ public final class GitTreeFileSource implements FileSource, AutoCloseable {
             tree.addTree(commit.getTree());
             tree.setRecursive(true);
             while (tree.next()) {
+                if (++entries > maxEntries) {
+                    throw new ScanLimitException("the repository's tree has more than " + maxEntries + " entries");
+                }
                 FileMode mode = tree.getFileMode(0);
                 if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
                     continue;

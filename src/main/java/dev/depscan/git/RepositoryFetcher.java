@@ -79,11 +79,14 @@ public final class RepositoryFetcher {
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern ABBREVIATED_ID = Pattern.compile("[0-9a-fA-F]{4,39}");
     private static final long POLL_MILLIS = 50;
+    /** 1 GiB: a depth-1 pack of all but the very largest monorepos. */
+    public static final long DEFAULT_MAX_TRANSFER_BYTES = 1L << 30;
 
     private final Path cacheDir;
     private final int timeoutSeconds;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Predicate<InetAddress> connectAllowed;
+    private final long maxTransferBytes;
 
     /**
      * @param cacheDir directory holding the cached bare repositories; created when needed
@@ -100,6 +103,20 @@ public final class RepositoryFetcher {
      *                       (see {@link AddressGuard}); the {@link UrlPolicy} decided the same once at submission
      */
     public RepositoryFetcher(Path cacheDir, Duration timeout, Predicate<InetAddress> connectAllowed) {
+        this(cacheDir, timeout, connectAllowed, DEFAULT_MAX_TRANSFER_BYTES);
+    }
+
+    /**
+     * @param maxTransferBytes most bytes one fetch may receive over HTTP (pack and protocol together); a fetch over it
+     *                         fails with {@link FetchException.Reason#TOO_LARGE} while receiving
+     */
+    public RepositoryFetcher(Path cacheDir, Duration timeout, Predicate<InetAddress> connectAllowed,
+                             long maxTransferBytes) {
+        if (maxTransferBytes < 1) {
+            throw new IllegalArgumentException("maxTransferBytes must be positive");
+        }
+        this.maxTransferBytes = maxTransferBytes;
+        LimitedHttpConnectionFactory.install();
         this.connectAllowed = Objects.requireNonNull(connectAllowed, "connectAllowed");
         IsolatedGitConfig.install();
         if (!AddressGuard.ensureInstalled()) {
@@ -138,7 +155,8 @@ public final class RepositoryFetcher {
         try {
             listener.onProgress(0);
             FetchedRepository fetched = watch.run(
-                    () -> AddressGuard.during(connectAllowed, () -> fetchLocked(url, ref, dir, watch)), url);
+                    () -> AddressGuard.during(connectAllowed, () -> TransferLimit.during(
+                            maxTransferBytes, () -> fetchLocked(url, ref, dir, watch))), url);
             listener.onProgress(100);
             return fetched;
         } finally {
@@ -418,7 +436,7 @@ public final class RepositoryFetcher {
                 "ref '" + ref + "' does not exist in " + url.normalized() + hint);
     }
 
-    private static FetchException translate(Exception e, RepositoryUrl url, Watch watch) {
+    private FetchException translate(Exception e, RepositoryUrl url, Watch watch) {
         String repo = url.normalized();
         if (watch.cancelRequested()) {
             return new FetchException(FetchException.Reason.CANCELLED, "fetching " + repo + " was cancelled", e);
@@ -426,6 +444,10 @@ public final class RepositoryFetcher {
         JGitText text = JGitText.get();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = Objects.requireNonNullElse(t.getMessage(), "");
+            if (TransferLimit.exceeded()) {
+                return new FetchException(FetchException.Reason.TOO_LARGE,
+                        repo + " is larger than the transfer limit of " + maxTransferBytes + " bytes", e);
+            }
             if (t instanceof UnknownHostException && AddressGuard.refusedHost().isPresent()) {
                 return new FetchException(FetchException.Reason.ADDRESS_NOT_ALLOWED,
                         "the host of " + repo + " resolved only to addresses that may not be fetched from", e);

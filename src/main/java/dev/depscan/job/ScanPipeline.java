@@ -14,6 +14,7 @@ import dev.depscan.git.UrlPolicy;
 import dev.depscan.git.UrlRejectedException;
 import dev.depscan.scan.Finding;
 import dev.depscan.scan.ScanCancelledException;
+import dev.depscan.scan.ScanLimitException;
 import dev.depscan.scan.ScanListener;
 import dev.depscan.scan.ScanProgress;
 import dev.depscan.scan.ScanReport;
@@ -58,6 +59,7 @@ class ScanPipeline {
     private final UrlPolicy urlPolicy;
     private final RepositoryCache repositories;
     private final int maxLiveFindings;
+    private final int maxTreeEntries;
     private final Scanner scanner;
     private final Classifier classifier;
     private final JobMetrics metrics;
@@ -68,7 +70,12 @@ class ScanPipeline {
     ScanPipeline(JobStore store, Cancellations cancellations, UrlPolicy urlPolicy, RepositoryCache repositories,
                  Scanner scanner, Classifier classifier, JobMetrics metrics, ResultCache results,
                  CategoryConfig categories,
-                 @ConfigProperty(name = "depscan.jobs.max-live-findings", defaultValue = "10000") int maxLiveFindings) {
+                 @ConfigProperty(name = "depscan.jobs.max-live-findings", defaultValue = "10000") int maxLiveFindings,
+                 @ConfigProperty(name = "depscan.scan.max-tree-entries", defaultValue = "1000000") int maxTreeEntries) {
+        if (maxTreeEntries < 1) {
+            throw new IllegalArgumentException("depscan.scan.max-tree-entries must be positive");
+        }
+        this.maxTreeEntries = maxTreeEntries;
         if (maxLiveFindings < 0) {
             throw new IllegalArgumentException("depscan.jobs.max-live-findings must be >= 0");
         }
@@ -122,10 +129,13 @@ class ScanPipeline {
                 fail(jobId, switch (e.reason()) {
                     case REPOSITORY_NOT_FOUND -> FailureCode.REPOSITORY_NOT_FOUND;
                     case ADDRESS_NOT_ALLOWED -> FailureCode.URL_NOT_ALLOWED;
+                    case TOO_LARGE -> FailureCode.REPOSITORY_TOO_LARGE;
                     case CLONE_FAILED, CANCELLED -> FailureCode.CLONE_FAILED;
                 }, e.getMessage());
                 LOGGER.log(Level.INFO, "job " + jobId + " could not fetch " + job.gitUrl() + ": " + e.getMessage());
             }
+        } catch (ScanLimitException e) {
+            fail(jobId, FailureCode.REPOSITORY_TOO_LARGE, e.getMessage());
         } catch (UrlRejectedException e) {
             fail(jobId, FailureCode.URL_NOT_ALLOWED, e.getMessage());
         } catch (RuntimeException e) {
@@ -175,7 +185,7 @@ class ScanPipeline {
         metrics.resultCache(false);
         enter(job.id(), JobState.Phase.SCANNING);
         ScanReport report;
-        try (GitTreeFileSource source = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId())) {
+        try (GitTreeFileSource source = GitTreeFileSource.open(fetched.gitDir(), fetched.commitId(), maxTreeEntries)) {
             ProgressReporter reporter = new ProgressReporter(job.id(), stop);
             report = scanner.scan(source, reporter);
             reporter.flushFindings();

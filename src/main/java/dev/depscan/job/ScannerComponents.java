@@ -41,8 +41,10 @@ class ScannerComponents {
     @Produces
     @Singleton
     Scanner scanner(CategoryConfig categories,
-                    @ConfigProperty(name = "depscan.scan.max-file-bytes", defaultValue = "5242880") int maxFileBytes) {
-        return new Scanner(ScannerOptions.defaults().withMaxFileBytes(maxFileBytes)
+                    @ConfigProperty(name = "depscan.scan.max-file-bytes", defaultValue = "5242880") int maxFileBytes,
+                    @ConfigProperty(name = "depscan.scan.max-total-bytes", defaultValue = "1073741824")
+                    long maxTotalBytes) {
+        return new Scanner(ScannerOptions.defaults().withMaxFileBytes(maxFileBytes).withMaxTotalBytes(maxTotalBytes)
                                    .withIgnoreGlobs(categories.ignorePatterns()));
     }
 }

@@ -82,6 +82,7 @@ public final class Scanner {
         options.registry().analyzers().forEach(a -> rawImports.put(a, new ArrayList<>()));
         Set<String> definedModules = new HashSet<>();
         Set<PackageKey> seen = new HashSet<>();
+        long[] bytesRead = {0};
         Set<Ecosystem> analyzed = EnumSet.noneOf(Ecosystem.class);
         int filesScanned = 0;
         int handled = 0;
@@ -89,7 +90,7 @@ public final class Scanner {
             if (listener.cancelled()) {
                 throw new ScanCancelledException();
             }
-            Optional<String> text = read(source, path, issues);
+            Optional<String> text = read(source, path, issues, bytesRead);
             if (text.isPresent()) {
                 filesScanned++;
                 int before = dependencies.size();
@@ -184,13 +185,20 @@ public final class Scanner {
         return "internal error while reading this file (" + e.getClass().getSimpleName() + ")";
     }
 
-    private Optional<String> read(FileSource source, String path, List<ScanIssue> issues) {
+    private Optional<String> read(FileSource source, String path, List<ScanIssue> issues, long[] bytesRead) {
         byte[] bytes;
         try {
             bytes = source.read(path, options.maxFileBytes());
+            bytesRead[0] += bytes.length;
+            if (bytesRead[0] > options.maxTotalBytes()) {
+                throw new ScanLimitException("the repository's files to scan add up to more than "
+                                             + options.maxTotalBytes() + " bytes");
+            }
         } catch (FileTooLargeException e) {
             issues.add(new ScanIssue(path, 0, SCANNER_ID, "file is larger than " + options.maxFileBytes() + " bytes"));
             return Optional.empty();
+        } catch (ScanLimitException e) {
+            throw e;
         } catch (RuntimeException e) {
             issues.add(new ScanIssue(path, 0, SCANNER_ID, "file could not be read"));
             return Optional.empty();

@@ -9,9 +9,14 @@ import java.util.Set;
  *
  * @param maxFileBytes largest file the scanner reads; larger files become a {@link ScanIssue}
  * @param ignoreGlobs  extra paths to skip, in the category file's {@code ignore_patterns} syntax (see {@link PathGlob})
- * @param registry     the parsers and analyzers to run
+ * @param registry      the parsers and analyzers to run
+ * @param maxTotalBytes most bytes one scan reads over all files; beyond it the scan stops with a
+ *                      {@link ScanLimitException}
  */
-public record ScannerOptions(int maxFileBytes, List<String> ignoreGlobs, PluginRegistry registry) {
+public record ScannerOptions(int maxFileBytes, List<String> ignoreGlobs, PluginRegistry registry, long maxTotalBytes) {
+
+    /** 1 GiB of files the parsers and analyzers accept (sources and manifests, not the whole tree). */
+    public static final long DEFAULT_MAX_TOTAL_BYTES = 1L << 30;
 
     /** 5 MiB: far above any real manifest or source file, far below what would hurt a scanning thread. */
     public static final int DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -31,22 +36,29 @@ public record ScannerOptions(int maxFileBytes, List<String> ignoreGlobs, PluginR
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be > 0: " + maxFileBytes);
         }
+        if (maxTotalBytes <= 0) {
+            throw new IllegalArgumentException("maxTotalBytes must be > 0: " + maxTotalBytes);
+        }
     }
 
     /** 5 MiB files, no extra ignore globs, every built-in plugin. */
     public static ScannerOptions defaults() {
-        return new ScannerOptions(DEFAULT_MAX_FILE_BYTES, List.of(), PluginRegistry.defaults());
+        return new ScannerOptions(DEFAULT_MAX_FILE_BYTES, List.of(), PluginRegistry.defaults(), DEFAULT_MAX_TOTAL_BYTES);
     }
 
     public ScannerOptions withMaxFileBytes(int bytes) {
-        return new ScannerOptions(bytes, ignoreGlobs, registry);
+        return new ScannerOptions(bytes, ignoreGlobs, registry, maxTotalBytes);
     }
 
     public ScannerOptions withIgnoreGlobs(List<String> globs) {
-        return new ScannerOptions(maxFileBytes, globs, registry);
+        return new ScannerOptions(maxFileBytes, globs, registry, maxTotalBytes);
     }
 
     public ScannerOptions withRegistry(PluginRegistry plugins) {
-        return new ScannerOptions(maxFileBytes, ignoreGlobs, plugins);
+        return new ScannerOptions(maxFileBytes, ignoreGlobs, plugins, maxTotalBytes);
+    }
+
+    public ScannerOptions withMaxTotalBytes(long bytes) {
+        return new ScannerOptions(maxFileBytes, ignoreGlobs, registry, bytes);
     }
 }

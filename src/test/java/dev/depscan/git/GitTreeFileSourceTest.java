@@ -46,6 +46,22 @@ class GitTreeFileSourceTest {
     }
 
     @Test
+    void refusesATreeWithMoreEntriesThanTheLimitCountingLinksAndSubmodules() {
+        String commit = repos.commit("repo", "main", new TestRepositories.Tree()
+                .file("a", "1").file("dir/b", "2").symlink("link", "a")
+                .gitlink("sub", "0123456789012345678901234567890123456789"), "four entries");
+
+        dev.depscan.scan.ScanLimitException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.depscan.scan.ScanLimitException.class,
+                () -> GitTreeFileSource.open(repos.bareDir("repo"), commit, 3));
+
+        assertThat(e.getMessage(), org.hamcrest.Matchers.containsString("more than 3 entries"));
+        try (GitTreeFileSource files = GitTreeFileSource.open(repos.bareDir("repo"), commit, 4)) {
+            assertThat(files.paths(), contains("a", "dir/b"));
+        }
+    }
+
+    @Test
     void listsRegularAndExecutableFilesSortedByPath() {
         try (GitTreeFileSource files = open(new TestRepositories.Tree()
                 .file("pom.xml", "<project/>")

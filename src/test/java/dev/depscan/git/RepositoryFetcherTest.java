@@ -336,6 +336,23 @@ class RepositoryFetcherTest {
     }
 
     @Test
+    void stopsReceivingARepositoryLargerThanTheTransferLimit() throws IOException {
+        repos.commit("big", "main", incompressibleFiles(400, 1000), "about 400 kB of pack");
+        repos.commit("small", "main", Map.of("a", "1"));
+        RepositoryFetcher limited = new RepositoryFetcher(cache, Duration.ofSeconds(5), address -> true, 100_000);
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> limited.fetch(url("big"), Optional.empty(), FetchListener.none()));
+
+        assertThat(e.reason(), is(FetchException.Reason.TOO_LARGE));
+        assertThat(e.getMessage(), containsString("100000 bytes"));
+        assertThat(e.getMessage(), not(containsString(temp.toString())));
+        assertThat(cacheEntries(), is(empty()));
+        assertThat("a repository under the limit still fetches",
+                   limited.fetch(url("small"), Optional.empty(), FetchListener.none()).commitId().length(), is(40));
+    }
+
+    @Test
     void reportsASilentServerAsTimedOut() {
         repos.commit("app", "main", Map.of("a", "1"));
         server.setResponseDelay(Duration.ofSeconds(4));

@@ -85,6 +85,20 @@ class ScannerTest {
     }
 
     @Test
+    void stopsWhenTheFilesToScanAddUpToMoreThanTheTotalLimit() {
+        MemoryFileSource source = new MemoryFileSource()
+                .with("a/requirements.txt", "flask\n".repeat(10))
+                .with("b/requirements.txt", "django\n".repeat(10));
+        Scanner bounded = new Scanner(ScannerOptions.defaults().withMaxTotalBytes(100));
+
+        ScanLimitException e = assertThrows(ScanLimitException.class, () -> bounded.scan(source, ScanListener.NONE));
+
+        assertThat(e.getMessage(), containsString("more than 100 bytes"));
+        assertThat(new Scanner(ScannerOptions.defaults().withMaxTotalBytes(130)).scan(source, ScanListener.NONE)
+                           .findings().size(), is(2));
+    }
+
+    @Test
     void reportsAnOversizedFileAndScansTheRest() {
         MemoryFileSource source = new MemoryFileSource()
                 .with("a/requirements.txt", "x".repeat(200))
