@@ -69,7 +69,7 @@ class OperationsTest {
 
     @Test
     void answersKubernetesProbes() throws Exception {
-        for (String probe : new String[] {"/health/live", "/health/ready"}) {
+        for (String probe : new String[] {"/health/live", "/health/ready", "/health/started"}) {
             HttpResponse<String> response = TestClients.send(target, "GET", probe, null);
             assertThat(probe, response.statusCode(), is(200));
             assertThat(new ObjectMapper().readTree(response.body()).path("status").asText(), is("UP"));
