@@ -11,6 +11,8 @@ import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.npm.YarnLockParser;
+import dev.depscan.manifest.php.ComposerJsonParser;
+import dev.depscan.manifest.php.ComposerLockParser;
 import dev.depscan.manifest.python.PipfileLockParser;
 import dev.depscan.manifest.python.PipfileParser;
 import dev.depscan.manifest.python.PoetryLockParser;
@@ -19,6 +21,8 @@ import dev.depscan.manifest.python.RequirementsTxtParser;
 import dev.depscan.manifest.python.SetupCfgParser;
 import dev.depscan.manifest.python.SetupPyParser;
 import dev.depscan.manifest.python.UvLockParser;
+import dev.depscan.manifest.ruby.GemfileLockParser;
+import dev.depscan.manifest.ruby.GemfileParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
@@ -66,7 +70,11 @@ public final class PluginRegistry {
                         new YarnLockParser(),
                         new GoModParser(),
                         new CargoTomlParser(),
-                        new CargoLockParser()),
+                        new CargoLockParser(),
+                        new GemfileParser(),
+                        new GemfileLockParser(),
+                        new ComposerJsonParser(),
+                        new ComposerLockParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }

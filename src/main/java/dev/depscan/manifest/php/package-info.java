@@ -1,0 +1,4 @@
+/**
+ * PHP: Composer's {@code composer.json} and {@code composer.lock}.
+ */
+package dev.depscan.manifest.php;
