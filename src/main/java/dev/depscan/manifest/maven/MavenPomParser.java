@@ -1,5 +1,8 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.manifest.xml.SafeXml;
+import dev.depscan.manifest.xml.XmlNode;
+
 import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;

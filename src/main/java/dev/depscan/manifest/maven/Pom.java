@@ -1,5 +1,8 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.manifest.xml.SafeXml;
+import dev.depscan.manifest.xml.XmlNode;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

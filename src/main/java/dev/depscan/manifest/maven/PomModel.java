@@ -1,5 +1,7 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.manifest.xml.XmlNode;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.depscan.manifest.maven;
 
+import dev.depscan.manifest.xml.SafeXml;
+
 import dev.depscan.scan.spi.TreePaths;
 import dev.depscan.scan.spi.TreeReader;
 

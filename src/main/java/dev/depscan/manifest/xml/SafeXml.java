@@ -1,4 +1,4 @@
-package dev.depscan.manifest.maven;
+package dev.depscan.manifest.xml;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -21,26 +23,26 @@ import javax.xml.parsers.SAXParserFactory;
  * Parses untrusted XML into {@link XmlNode}s. Any DOCTYPE is refused outright, so neither external entities (XXE) nor
  * entity expansion (billion laughs) can happen; secure processing bounds everything else.
  */
-final class SafeXml {
+public final class SafeXml {
 
     private SafeXml() {
     }
 
     /** Thrown for XML that cannot be read; carries the 1-based line of the problem, or 0. */
-    static final class MalformedXmlException extends RuntimeException {
+    public static final class MalformedXmlException extends RuntimeException {
         private final int line;
 
-        MalformedXmlException(String message, int line) {
+        public MalformedXmlException(String message, int line) {
             super(message);
             this.line = Math.max(0, line);
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
 
-    static XmlNode parse(String text) {
+    public static XmlNode parse(String text) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (content.isBlank()) {
             throw new MalformedXmlException("empty file", 0);
@@ -96,7 +98,12 @@ final class SafeXml {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             String name = localName.isEmpty() ? qName : localName;
-            XmlNode node = new XmlNode(name, locator == null ? 0 : Math.max(0, locator.getLineNumber()));
+            Map<String, String> attrs = new HashMap<>();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String attribute = attributes.getLocalName(i).isEmpty() ? attributes.getQName(i) : attributes.getLocalName(i);
+                attrs.put(attribute, attributes.getValue(i));
+            }
+            XmlNode node = new XmlNode(name, locator == null ? 0 : Math.max(0, locator.getLineNumber()), attrs);
             if (open.isEmpty()) {
                 root = node;
             } else {
