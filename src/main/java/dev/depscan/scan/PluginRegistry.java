@@ -11,6 +11,10 @@ import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
 import dev.depscan.manifest.npm.YarnLockParser;
+import dev.depscan.manifest.nuget.DirectoryPackagesPropsParser;
+import dev.depscan.manifest.nuget.MsBuildProjectParser;
+import dev.depscan.manifest.nuget.PackagesConfigParser;
+import dev.depscan.manifest.nuget.PackagesLockJsonParser;
 import dev.depscan.manifest.php.ComposerJsonParser;
 import dev.depscan.manifest.php.ComposerLockParser;
 import dev.depscan.manifest.python.PipfileLockParser;
@@ -74,7 +78,11 @@ public final class PluginRegistry {
                         new GemfileParser(),
                         new GemfileLockParser(),
                         new ComposerJsonParser(),
-                        new ComposerLockParser()),
+                        new ComposerLockParser(),
+                        new MsBuildProjectParser(),
+                        new DirectoryPackagesPropsParser(),
+                        new PackagesConfigParser(),
+                        new PackagesLockJsonParser()),
                 List.of(
                         new PythonImportAnalyzer()));
     }
