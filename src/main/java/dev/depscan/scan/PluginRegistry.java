@@ -4,12 +4,14 @@ import dev.depscan.imports.python.PythonImportAnalyzer;
 import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
 import dev.depscan.manifest.conda.CondaEnvironmentParser;
+import dev.depscan.manifest.conda.PixiTomlParser;
 import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
 import dev.depscan.manifest.maven.MavenPomParser;
 import dev.depscan.manifest.npm.PackageJsonParser;
 import dev.depscan.manifest.npm.PackageLockParser;
+import dev.depscan.manifest.npm.PnpmLockParser;
 import dev.depscan.manifest.npm.YarnLockParser;
 import dev.depscan.manifest.nuget.DirectoryPackagesPropsParser;
 import dev.depscan.manifest.nuget.MsBuildProjectParser;
@@ -17,6 +19,7 @@ import dev.depscan.manifest.nuget.PackagesConfigParser;
 import dev.depscan.manifest.nuget.PackagesLockJsonParser;
 import dev.depscan.manifest.php.ComposerJsonParser;
 import dev.depscan.manifest.php.ComposerLockParser;
+import dev.depscan.manifest.python.PdmLockParser;
 import dev.depscan.manifest.python.PipfileLockParser;
 import dev.depscan.manifest.python.PipfileParser;
 import dev.depscan.manifest.python.PoetryLockParser;
@@ -64,7 +67,9 @@ public final class PluginRegistry {
                         new PipfileLockParser(),
                         new PoetryLockParser(),
                         new UvLockParser(),
+                        new PdmLockParser(),
                         new CondaEnvironmentParser(),
+                        new PixiTomlParser(),
                         new MavenPomParser(),
                         new GradleBuildParser(),
                         new GradleLockfileParser(),
@@ -72,6 +77,7 @@ public final class PluginRegistry {
                         new PackageJsonParser(),
                         new PackageLockParser(),
                         new YarnLockParser(),
+                        new PnpmLockParser(),
                         new GoModParser(),
                         new CargoTomlParser(),
                         new CargoLockParser(),
