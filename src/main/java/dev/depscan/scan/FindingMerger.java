@@ -46,19 +46,26 @@ final class FindingMerger {
         boolean direct = false;
         Scope scope = Scope.MANAGED;
         Optional<String> version = Optional.empty();
+        Optional<String> lockedVersion = Optional.empty();
         Optional<String> resolved = Optional.empty();
         for (Dependency d : group) {
             sources.add(d.evidence());
             direct |= d.direct();
             scope = widest(scope, d.scope());
             if (d.evidence().kind() == Evidence.Kind.MANIFEST) {
-                if (version.isEmpty()) {
+                if (version.isEmpty() && d.direct()) {
                     version = d.version().filter(v -> !v.isBlank());
+                }
+                if (lockedVersion.isEmpty()) {
+                    lockedVersion = d.version().filter(v -> !v.isBlank());
                 }
                 if (resolved.isEmpty()) {
                     resolved = d.resolvedVersion().filter(v -> !v.isBlank());
                 }
             }
+        }
+        if (version.isEmpty()) {
+            version = lockedVersion;
         }
         Optional<String> declared = version;
         Optional<String> purlVersion = resolved.or(() -> declared.flatMap(FindingMerger::exactPin));

@@ -34,6 +34,25 @@ class FindingMergerTest {
     }
 
     @Test
+    void takesTheDeclaredVersionFromTheManifestEvenWhenTheLockFileComesFirst() {
+        Dependency locked = new Dependency(Ecosystem.NPM, "react", Optional.of("18.3.1"),
+                Optional.of("18.3.1"), Scope.RUNTIME, false,
+                new Evidence("web/package-lock.json", 9, Evidence.Kind.MANIFEST, "npm/package-lock"));
+        Dependency declared = new Dependency(Ecosystem.NPM, "react", Optional.of("^18.3.1"),
+                Optional.empty(), Scope.RUNTIME, true,
+                new Evidence("web/package.json", 3, Evidence.Kind.MANIFEST, "npm/package-json"));
+        Dependency lockOnly = new Dependency(Ecosystem.NPM, "loose-envify", Optional.of("1.4.0"),
+                Optional.of("1.4.0"), Scope.RUNTIME, false,
+                new Evidence("web/package-lock.json", 12, Evidence.Kind.MANIFEST, "npm/package-lock"));
+
+        List<Finding> findings = FindingMerger.merge(List.of(locked, declared, lockOnly));
+
+        assertThat(findings.get(1).version(), is(Optional.of("^18.3.1")));
+        assertThat(findings.get(1).resolvedVersion(), is(Optional.of("18.3.1")));
+        assertThat(findings.get(0).version(), is(Optional.of("1.4.0")));
+    }
+
+    @Test
     void ordersScopesFromRuntimeToManaged() {
         assertThat(FindingMerger.widest(Scope.TEST, Scope.DEV), is(Scope.DEV));
         assertThat(FindingMerger.widest(Scope.BUILD, Scope.OPTIONAL), is(Scope.OPTIONAL));
