@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * Computes {@link DeclaredVersusUsed} from the unmerged dependencies of one scan.
  *
  * <p>It works on dependencies rather than findings because a finding's {@code direct} flag mixes the two views: a
- * package only a lock file names but the code imports is direct as a finding, yet undeclared. Declared dependencies
+ * package only a lock file names but the code imports is direct as a finding, yet undeclared. Imports made only by
+ * build scripts ({@code setuptools} in {@code setup.py}) are not reported as undeclared: build tools are declared, if
+ * at all, where the build system looks for them. Declared dependencies
  * that are used without any import (the bundled {@code used-without-imports.txt}, build and managed scopes, npm
  * {@code @types/x} when {@code x} is imported) are never reported as unused. A PyPI import declared only as a conda
  * package of the same name counts as declared, since conda environments install Python packages.
@@ -33,10 +35,14 @@ final class UsageComparison {
         Set<PackageKey> declared = new HashSet<>();
         Set<PackageKey> expectedInCode = new HashSet<>();
         Set<PackageKey> used = new HashSet<>();
+        Set<PackageKey> usedBeyondBuild = new HashSet<>();
         for (Dependency dependency : dependencies) {
             PackageKey key = PackageKey.of(dependency);
             if (dependency.evidence().kind() == Evidence.Kind.IMPORT) {
                 used.add(key);
+                if (dependency.scope() != Scope.BUILD) {
+                    usedBeyondBuild.add(key);
+                }
             } else if (dependency.direct() && dependency.scope() != Scope.MANAGED) {
                 declared.add(key);
                 if (dependency.scope() != Scope.BUILD) {
@@ -54,7 +60,7 @@ final class UsageComparison {
             if (expectedInCode.contains(key) && !used.contains(key) && !usedWithoutImports(key, used)) {
                 unused.add(finding);
             }
-            if (used.contains(key) && !declared.contains(key) && !declaredAsConda(key, declared)) {
+            if (usedBeyondBuild.contains(key) && !declared.contains(key) && !declaredAsConda(key, declared)) {
                 undeclared.add(finding);
             }
         }

@@ -120,7 +120,68 @@ class CrossFormatScanTest {
                         """),
                 Map.entry("rust/Cargo.toml", "[package]\nname = \"cli\"\n\n[dependencies]\nclap = \"4.5\"\n"),
                 Map.entry("tools/go.mod", "module example.com/tools\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.1\n"),
-                Map.entry("web/node_modules/left-pad/package.json", "{\"dependencies\": {\"ignored\": \"1.0.0\"}}\n")));
+                Map.entry("web/node_modules/left-pad/package.json", "{\"dependencies\": {\"ignored\": \"1.0.0\"}}\n"),
+                Map.entry("py/setup.cfg", "[options]\ninstall_requires =\n    click>=8\n"),
+                Map.entry("py/setup.py", "from setuptools import setup\nsetup(name=\"x\", install_requires=[\"rich==13.7.1\"])\n"),
+                Map.entry("py/Pipfile", "[packages]\nhttpx = \">=0.27\"\n\n[dev-packages]\nblack = \"==24.4.2\"\n"),
+                Map.entry("py/Pipfile.lock", """
+                        {"_meta": {"requires": {}},
+                         "default": {"httpx": {"version": "==0.27.0"}},
+                         "develop": {"black": {"version": "==24.4.2"}}}
+                        """),
+                Map.entry("py/poetry.lock", "[[package]]\nname = \"attrs\"\nversion = \"23.2.0\"\n"),
+                Map.entry("py/uv.lock", "version = 1\n\n[[package]]\nname = \"idna\"\nversion = \"3.7\"\n"
+                                        + "source = { registry = \"https://pypi.org/simple\" }\n"),
+                Map.entry("py/pdm.lock", "[[package]]\nname = \"sniffio\"\nversion = \"1.3.1\"\ngroups = [\"default\"]\n"),
+                Map.entry("env/environment.yml", "name: env\ndependencies:\n  - numpy=1.26\n  - pip:\n    - tqdm==4.66.4\n"),
+                Map.entry("env/pixi.toml", "[dependencies]\nscipy = \">=1.13\"\n"),
+                Map.entry("android/gradle.lockfile", "com.squareup.okio:okio:3.6.0=runtimeClasspath\nempty=\n"),
+                Map.entry("web/package-lock.json", """
+                        {"name": "web", "lockfileVersion": 3, "packages": {
+                          "": {"name": "web", "dependencies": {"react": "^18.3.1"}},
+                          "node_modules/react": {"version": "18.3.1"},
+                          "node_modules/loose-envify": {"version": "1.4.0"}}}
+                        """),
+                Map.entry("web2/yarn.lock", "left-pad@^1.3.0:\n  version \"1.3.0\"\n"),
+                Map.entry("web3/pnpm-lock.yaml", """
+                        lockfileVersion: '9.0'
+                        importers:
+                          .:
+                            dependencies:
+                              lodash:
+                                specifier: ^4.17.21
+                                version: 4.17.21
+                        packages:
+                          lodash@4.17.21:
+                            resolution: {integrity: sha512-x}
+                        """),
+                Map.entry("rust/Cargo.lock", "version = 3\n\n[[package]]\nname = \"clap\"\nversion = \"4.5.7\"\n"
+                                            + "source = \"registry+https://github.com/rust-lang/crates.io-index\"\n"),
+                Map.entry("ruby/Gemfile", "source \"https://rubygems.org\"\ngem \"rack\", \"~> 3.0\"\n"),
+                Map.entry("ruby/Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (3.0.11)\n\n"
+                                              + "DEPENDENCIES\n  rack (~> 3.0)\n"),
+                Map.entry("php/composer.json", "{\"require\": {\"php\": \">=8.2\", \"monolog/monolog\": \"^3.6\"}}\n"),
+                Map.entry("php/composer.lock", "{\"packages\": [{\"name\": \"monolog/monolog\", \"version\": \"3.6.0\"}]}\n"),
+                Map.entry("dotnet/Directory.Packages.props", """
+                        <Project>
+                          <ItemGroup>
+                            <PackageVersion Include="Serilog" Version="3.1.1" />
+                          </ItemGroup>
+                        </Project>
+                        """),
+                Map.entry("dotnet/App/App.csproj", """
+                        <Project Sdk="Microsoft.NET.Sdk">
+                          <ItemGroup>
+                            <PackageReference Include="Serilog" />
+                          </ItemGroup>
+                        </Project>
+                        """),
+                Map.entry("dotnet/App/packages.lock.json", """
+                        {"version": 1, "dependencies": {"net8.0": {
+                          "Serilog": {"type": "Direct", "requested": "[3.1.1, )", "resolved": "3.1.1"}}}}
+                        """),
+                Map.entry("legacy/packages.config",
+                          "<packages>\n  <package id=\"NUnit\" version=\"3.14.0\" />\n</packages>\n")));
         server = GitHttpTestServer.start(root);
     }
 
@@ -147,19 +208,39 @@ class CrossFormatScanTest {
         assertThat(result.getIssues(), empty());
         List<String> rows = result.getFindings().stream().map(CrossFormatScanTest::row).toList();
         assertThat(String.join("\n", rows), rows, contains(
-                "cargo clap 4.5 runtime rust/Cargo.toml:5",
+                "cargo clap 4.5 runtime rust/Cargo.lock:4 rust/Cargo.toml:5",
+                "composer monolog/monolog ^3.6 runtime php/composer.json:1 php/composer.lock:1",
+                "conda numpy =1.26 runtime env/environment.yml:3",
+                "conda scipy >=1.13 runtime env/pixi.toml:2",
+                "gem rack ~> 3.0 runtime ruby/Gemfile:2 ruby/Gemfile.lock:4",
                 "golang github.com/spf13/cobra v1.8.1 runtime tools/go.mod:5",
                 "maven com.acme:parent 1.0.0 build service/pom.xml:3",
                 "maven com.fasterxml.jackson.core:jackson-databind 2.17.1 runtime pom.xml:10 service/pom.xml:10",
                 "maven com.squareup.okhttp3:okhttp 4.12.0 runtime android/build.gradle.kts:2",
+                "maven com.squareup.okio:okio 3.6.0 runtime android/gradle.lockfile:1",
                 "maven org.typelevel:cats-core 2.12.0 runtime scala/build.sbt:2",
-                "npm react ^18.3.1 runtime web/package.json:1",
+                "npm left-pad 1.3.0 runtime web2/yarn.lock:1",
+                "npm lodash ^4.17.21 runtime web3/pnpm-lock.yaml:5 web3/pnpm-lock.yaml:9",
+                "npm loose-envify 1.4.0 runtime web/package-lock.json:4",
+                "npm react ^18.3.1 runtime web/package-lock.json:3 web/package.json:1",
                 "npm vitest 1.6.0 dev web/package.json:1",
+                "nuget NUnit 3.14.0 runtime legacy/packages.config:2",
+                "nuget Serilog 3.1.1 runtime dotnet/App/App.csproj:3 dotnet/App/packages.lock.json:2 "
+                + "dotnet/Directory.Packages.props:3",
+                "pypi attrs 23.2.0 runtime py/poetry.lock:2",
+                "pypi black ==24.4.2 dev py/Pipfile:5 py/Pipfile.lock:3",
+                "pypi click >=8 runtime py/setup.cfg:3",
                 "pypi flask ==3.0.3 runtime requirements.txt:1 app/main.py:2",
                 "pypi hatchling - build pyproject.toml:6",
+                "pypi httpx >=0.27 runtime py/Pipfile:2 py/Pipfile.lock:2",
+                "pypi idna 3.7 runtime py/uv.lock:4",
                 "pypi pytest >=8.0 test requirements/test.txt:1",
                 "pypi pyyaml - runtime app/main.py:1",
-                "pypi sqlalchemy >=2.0 runtime pyproject.toml:3"));
+                "pypi rich ==13.7.1 runtime py/setup.py:2",
+                "pypi setuptools - build py/setup.py:1",
+                "pypi sniffio 1.3.1 runtime py/pdm.lock:2",
+                "pypi sqlalchemy >=2.0 runtime pyproject.toml:3",
+                "pypi tqdm ==4.66.4 runtime env/environment.yml:5"));
 
         assertThat(result.getDependencies(), is(Map.of("Web Frameworks", true, "Database", true)));
         assertThat(result.getRestrictedFound(), is(true));
@@ -168,7 +249,7 @@ class CrossFormatScanTest {
                 "pypi sqlalchemy >=2.0 runtime pyproject.toml:3"));
         assertThat(result.getAnalyzedEcosystems(), contains("pypi"));
         assertThat(result.getUnusedDeclared().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
-                   contains("pypi:sqlalchemy"));
+                   contains("pypi:click", "pypi:httpx", "pypi:rich", "pypi:sqlalchemy", "pypi:tqdm"));
         assertThat(result.getUndeclaredImports().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
                    contains("pypi:pyyaml"));
     }

@@ -95,6 +95,18 @@ class DeclaredVersusUsedTest {
     }
 
     @Test
+    void neverReportsWhatOnlyABuildScriptImportsAsUndeclared() {
+        MemoryFileSource source = new MemoryFileSource()
+                .with("requirements.txt", "requests\n")
+                .with("setup.py", "from setuptools import setup\nimport requests\n")
+                .with("tests/test_api.py", "import responses\n");
+
+        DeclaredVersusUsed usage = scanner.scan(source, ScanListener.NONE).usage();
+
+        assertThat(names(usage.undeclaredImports()), contains("responses"));
+    }
+
+    @Test
     void namesThePackageATypesPackageDescribes() {
         assertThat(UsageComparison.typedPackage("@types/node-fetch"), is("node-fetch"));
         assertThat(UsageComparison.typedPackage("@types/babel__core"), is("@babel/core"));

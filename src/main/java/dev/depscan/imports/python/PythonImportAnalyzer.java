@@ -87,11 +87,29 @@ public final class PythonImportAnalyzer implements ImportAnalyzer {
             String distribution = distribution(raw.module(), declared);
             if (seen.add(raw.file() + '\n' + raw.line() + '\n' + distribution)) {
                 dependencies.add(new Dependency(Ecosystem.PYPI, distribution, Optional.empty(),
-                        Optional.empty(), Scope.RUNTIME, true,
+                        Optional.empty(), scopeOf(raw.file()), true,
                         new Evidence(raw.file(), raw.line(), Evidence.Kind.IMPORT, ID)));
             }
         }
         return ParseResult.of(dependencies);
+    }
+
+    /**
+     * What an import in {@code file} is for: {@code setup.py} and {@code noxfile.py} build the project (BUILD); test
+     * modules ({@code test_*.py}, {@code *_test.py}, {@code conftest.py}, anything under a {@code test} or
+     * {@code tests} directory) only test it (TEST); everything else is RUNTIME. A package imported from both keeps the
+     * wider scope when findings merge.
+     */
+    static Scope scopeOf(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        if (name.equals("setup.py") || name.equals("noxfile.py")) {
+            return Scope.BUILD;
+        }
+        boolean inTests = ("/" + file).contains("/tests/") || ("/" + file).contains("/test/");
+        if (inTests || name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")) {
+            return Scope.TEST;
+        }
+        return Scope.RUNTIME;
     }
 
     /** The distribution behind a dotted module, by the rules in the class comment. */

@@ -15,12 +15,11 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code package-lock.json} and {@code npm-shrinkwrap.json}, lockfile versions 1, 2 and 3: every installed package
@@ -29,7 +28,8 @@ import java.util.Set;
  * <p>Versions 2 and 3 list packages by install path ({@code node_modules/a}, {@code node_modules/a/node_modules/b});
  * the name is the part after the last {@code node_modules/}. Workspace folders and {@code link} entries are the
  * repository's own packages and are left out. A top-level package that the root lists among its dependencies is
- * {@code direct}; all others are {@code direct=false}. Version 1 ({@code dependencies}, nested) says nothing about the
+ * {@code direct}, and its version text is the root's specifier ({@code ^18.3.1}); all others are {@code direct=false}
+ * with the locked version as text. Version 1 ({@code dependencies}, nested) says nothing about the
  * root, so its entries are all {@code direct=false}. Scopes come from the {@code dev}, {@code optional} and
  * {@code peer} flags.
  */
@@ -75,9 +75,10 @@ public final class PackageLockParser implements ManifestParser {
         Lines lines = new Lines(input.text());
         List<Dependency> dependencies = new ArrayList<>();
         if (root.has("packages")) {
-            Set<String> direct = new HashSet<>();
+            Map<String, String> specifiers = new HashMap<>();
             JsonNode project = root.path("packages").path("");
-            ROOT_SECTIONS.forEach(section -> project.path(section).fieldNames().forEachRemaining(direct::add));
+            ROOT_SECTIONS.forEach(section -> project.path(section).fields().forEachRemaining(
+                    e -> specifiers.putIfAbsent(e.getKey(), e.getValue().asText(""))));
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("packages").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String key = entry.getKey();
@@ -88,7 +89,8 @@ public final class PackageLockParser implements ManifestParser {
                 }
                 String name = key.substring(at + NODE_MODULES.length());
                 boolean topLevel = at == 0 && !name.contains("/" + NODE_MODULES);
-                add(dependencies, input.path(), name, pkg, topLevel && direct.contains(name), lines.after("\"" + key + "\""));
+                Optional<String> specifier = topLevel ? Optional.ofNullable(specifiers.get(name)) : Optional.empty();
+                add(dependencies, input.path(), name, pkg, specifier, lines.after("\"" + key + "\""));
             }
         } else {
             legacy(root.path("dependencies"), input.path(), lines, dependencies);
@@ -103,20 +105,23 @@ public final class PackageLockParser implements ManifestParser {
             JsonNode pkg = entry.getValue();
             int line = lines.after("\"" + entry.getKey() + "\"");
             if (pkg.path("version").isTextual() && !pkg.path("version").asText().startsWith("file:")) {
-                add(dependencies, path, entry.getKey(), pkg, false, line);
+                add(dependencies, path, entry.getKey(), pkg, Optional.empty(), line);
             }
             legacy(pkg.path("dependencies"), path, lines, dependencies);
         }
     }
 
-    private static void add(List<Dependency> dependencies, String path, String name, JsonNode pkg, boolean direct,
-                            int line) {
+    /** {@code specifier} is present for a top-level package the root lists: a direct one, declared with it. */
+    private static void add(List<Dependency> dependencies, String path, String name, JsonNode pkg,
+                            Optional<String> specifier, int line) {
         String version = pkg.path("version").asText();
+        boolean direct = specifier.isPresent();
         Scope scope = pkg.path("dev").asBoolean(false) || pkg.path("devOptional").asBoolean(false) ? Scope.DEV
                 : pkg.path("optional").asBoolean(false) ? Scope.OPTIONAL
                 : pkg.path("peer").asBoolean(false) ? Scope.PEER
                 : Scope.RUNTIME;
-        dependencies.add(new Dependency(Ecosystem.NPM, name, Optional.of(version), Optional.of(version), scope, direct,
+        dependencies.add(new Dependency(Ecosystem.NPM, name, specifier.filter(s -> !s.isBlank()).or(() -> Optional.of(version)),
+                Optional.of(version), scope, direct,
                 new Evidence(path, line, Evidence.Kind.MANIFEST, ID)));
     }
 

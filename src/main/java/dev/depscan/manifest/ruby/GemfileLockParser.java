@@ -10,7 +10,7 @@ import dev.depscan.scan.spi.ManifestParser;
 import dev.depscan.scan.spi.ParseResult;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * {@code Gemfile.lock} (and {@code gems.locked}): every gem Bundler resolved, with its exact version.
  *
  * <p>Entries come from the {@code specs:} of the {@code GEM} and {@code GIT} sections (four-space indent;
- * six-space lines are a spec's own dependencies). A gem named in {@code DEPENDENCIES} is direct, every other one
- * {@code direct=false}; all are RUNTIME, since the lock does not record groups. A platform suffix
+ * six-space lines are a spec's own dependencies). A gem named in {@code DEPENDENCIES} is direct, with the requirement
+ * written there as its version text ({@code ~> 1.16}), every other one {@code direct=false} with its locked version; all are RUNTIME, since the lock does not record groups. A platform suffix
  * ({@code nokogiri (1.16.5-x86_64-linux)}) is not part of the version, and a gem locked for several platforms is
  * one entry. {@code PATH} sections are the repository's own gems and are left out, as are {@code PLATFORMS},
  * {@code RUBY VERSION}, {@code BUNDLED WITH} and {@code CHECKSUMS}.
@@ -35,7 +35,7 @@ public final class GemfileLockParser implements ManifestParser {
     public static final String ID = "ruby/gemfile-lock";
 
     private static final Pattern SPEC = Pattern.compile("^ {4}([A-Za-z0-9][A-Za-z0-9._-]*) \\(([^)\\s]+)\\)\\s*$");
-    private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([A-Za-z0-9][A-Za-z0-9._-]*)!?(?: \\(.*\\))?\\s*$");
+    private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([A-Za-z0-9][A-Za-z0-9._-]*)!?(?: \\((.*)\\))?\\s*$");
     private static final Pattern SECTION = Pattern.compile("^[A-Z][A-Z ]*$");
     private static final Set<String> SPEC_SECTIONS = Set.of("GEM", "GIT");
 
@@ -57,7 +57,7 @@ public final class GemfileLockParser implements ManifestParser {
     @Override
     public ParseResult parse(ManifestInput input) {
         Map<String, Locked> locked = new LinkedHashMap<>();
-        Set<String> direct = new HashSet<>();
+        Map<String, String> direct = new HashMap<>();
         String section = "";
         boolean inSpecs = false;
         boolean sawSection = false;
@@ -88,7 +88,7 @@ public final class GemfileLockParser implements ManifestParser {
             } else if (section.equals("DEPENDENCIES")) {
                 Matcher dependency = DEPENDENCY.matcher(line);
                 if (dependency.matches()) {
-                    direct.add(dependency.group(1));
+                    direct.put(dependency.group(1), dependency.group(2) == null ? "" : dependency.group(2).strip());
                 }
             }
         }
@@ -97,9 +97,13 @@ public final class GemfileLockParser implements ManifestParser {
                                                     "not a Bundler lock file (no GEM, GIT, PATH or DEPENDENCIES section)"));
         }
         List<Dependency> dependencies = new ArrayList<>();
-        locked.forEach((name, entry) -> dependencies.add(new Dependency(
-                Ecosystem.GEM, name, Optional.of(entry.version()), Optional.of(entry.version()), Scope.RUNTIME,
-                direct.contains(name), new Evidence(input.path(), entry.line(), Evidence.Kind.MANIFEST, ID))));
+        locked.forEach((name, entry) -> {
+            String requirement = direct.getOrDefault(name, "");
+            dependencies.add(new Dependency(
+                    Ecosystem.GEM, name, Optional.of(requirement.isEmpty() ? entry.version() : requirement),
+                    Optional.of(entry.version()), Scope.RUNTIME, direct.containsKey(name),
+                    new Evidence(input.path(), entry.line(), Evidence.Kind.MANIFEST, ID)));
+        });
         return ParseResult.of(dependencies);
     }
 

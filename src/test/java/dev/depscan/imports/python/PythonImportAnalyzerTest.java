@@ -140,4 +140,14 @@ class PythonImportAnalyzerTest {
     private static String fileOf(ParseResult result, String name) {
         return result.dependencies().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().evidence().file();
     }
+
+    @Test
+    void scopesImportsByTheFileTheyAreIn() {
+        assertThat(PythonImportAnalyzer.scopeOf("setup.py"), is(dev.depscan.scan.Scope.BUILD));
+        assertThat(PythonImportAnalyzer.scopeOf("tests/unit/test_api.py"), is(dev.depscan.scan.Scope.TEST));
+        assertThat(PythonImportAnalyzer.scopeOf("pkg/api_test.py"), is(dev.depscan.scan.Scope.TEST));
+        assertThat(PythonImportAnalyzer.scopeOf("conftest.py"), is(dev.depscan.scan.Scope.TEST));
+        assertThat(PythonImportAnalyzer.scopeOf("src/app/testing.py"), is(dev.depscan.scan.Scope.RUNTIME));
+        assertThat(PythonImportAnalyzer.scopeOf("src/contest/main.py"), is(dev.depscan.scan.Scope.RUNTIME));
+    }
 }

@@ -26,11 +26,11 @@ class PackageLockParserTest {
 
         assertThat(FixtureTree.rows(result.dependencies()), contains(
                 "@tanstack/query-core 5.45.0 5.45.0 RUNTIME",
-                "@tanstack/react-query 5.45.1 5.45.1 RUNTIME",
+                "@tanstack/react-query ^5.45.1 5.45.1 RUNTIME",
                 "jest 29.7.0 29.7.0 DEV",
                 "ansi-styles 5.2.0 5.2.0 DEV",
                 "fsevents 2.3.3 2.3.3 OPTIONAL",
-                "react 18.3.1 18.3.1 RUNTIME"));
+                "react ^18.3.1 18.3.1 RUNTIME"));
         assertThat(result.dependencies().stream().filter(Dependency::direct).map(Dependency::name).toList(),
                    contains("@tanstack/react-query", "jest", "react"));
         assertThat(result.dependencies().stream().map(d -> d.evidence().line()).toList(),

@@ -24,9 +24,9 @@ class GemfileLockParserTest {
                 "kaminari 1.2.2 1.2.2 RUNTIME",
                 "activesupport 7.1.3.2 7.1.3.2 RUNTIME",
                 "concurrent-ruby 1.2.3 1.2.3 RUNTIME",
-                "nokogiri 1.16.5 1.16.5 RUNTIME",
+                "nokogiri ~> 1.16 1.16.5 RUNTIME",
                 "racc 1.7.3 1.7.3 RUNTIME",
-                "rack 3.0.11 3.0.11 RUNTIME",
+                "rack = 3.0.11 3.0.11 RUNTIME",
                 "rspec-core 3.13.0 3.13.0 RUNTIME"));
         assertThat(result.dependencies().stream().filter(Dependency::direct).map(Dependency::name).toList(),
                    contains("kaminari", "nokogiri", "rack", "rspec-core"));
