@@ -52,13 +52,19 @@ final class GradleScript {
         }
     }
 
-    private record Frame(String name, String label, boolean object) {
+    /**
+     * One open block: the name before its brace, a string label ({@code named("x")}), whether it is a Kotlin
+     * {@code object}, and its owner: the source set or receiver it configures ({@code commonTest} for
+     * {@code commonTest.dependencies { }} or {@code val commonTest by getting { }}, {@code Deps.Kotlinx} for
+     * {@code with(Deps.Kotlinx) { }}), or empty.
+     */
+    private record Frame(String name, String label, boolean object, String owner) {
     }
 
     private static final Set<String> MODIFIERS = Set.of("private", "internal", "public", "protected", "const", "final",
             "override", "lateinit", "static", "inline");
-    private static final Set<String> NOT_CONFIGURATIONS = Set.of("if", "else", "for", "while", "when", "return", "val",
-            "var", "def", "println", "print", "constraints", "components", "modules", "project", "configurations",
+    private static final Set<String> NOT_CONFIGURATIONS = Set.of("with", "if", "else", "for", "while", "when", "return",
+            "val", "var", "def", "println", "print", "constraints", "components", "modules", "project", "configurations",
             "attributesSchema", "artifactTypes", "registerTransform", "platform", "enforcedPlatform", "apply", "ext",
             "extra", "try", "catch", "throw", "import", "logger", "it", "this", "listOf", "setOf", "mapOf", "file",
             "files", "fileTree", "tasks", "task");
@@ -160,7 +166,13 @@ final class GradleScript {
 
     /** Reads the statement at {@code i}; returns the index after what it consumed, or {@code i} if it took nothing. */
     private int statement(int i) {
-        String top = frames.isEmpty() ? "" : frames.getLast().name();
+        String top = "";
+        for (int f = frames.size() - 1; f >= 0; f--) {
+            if (!frames.get(f).name().equals("with")) { // with(Receiver) { } only changes how bare names resolve
+                top = frames.get(f).name();
+                break;
+            }
+        }
         int j = i;
         while (kind(j) == Kind.IDENT && MODIFIERS.contains(text(j))) {
             j++;
@@ -374,8 +386,8 @@ final class GradleScript {
     }
 
     private void record(String configuration, GradleExpr notation, Optional<GradleExpr> closureVersion, int line) {
-        declarations.add(new Declaration(configuration, notation, closureVersion, line, inside("buildscript"),
-                inside("constraints")));
+        declarations.add(new Declaration(qualified(configuration), receiverQualified(notation), closureVersion, line,
+                inside("buildscript"), inside("constraints")));
     }
 
     private boolean startsGroovyArgument(int k) {
@@ -671,11 +683,19 @@ final class GradleScript {
             k--;
         }
         if (k < 0) {
-            return new Frame("?", "", false);
+            return new Frame("?", "", false, "");
         }
         if (kind(k) == Kind.IDENT) {
             boolean object = k >= 1 && is(k - 1, "object");
-            return new Frame(text(k), text(k), object);
+            String owner = "";
+            if (k >= 2 && is(k - 1, ".") && kind(k - 2) == Kind.IDENT) {
+                owner = text(k - 2); // commonTest.dependencies {
+            } else if (k >= 3 && is(k - 1, "by") && kind(k - 2) == Kind.IDENT && isAny(k - 3, "val", "var")) {
+                owner = text(k - 2); // val commonTest by getting {
+            } else if ((text(k).equals("getting") || text(k).equals("creating")) && k >= 3 && is(k - 1, "by")) {
+                owner = text(k - 2);
+            }
+            return new Frame(text(k), text(k), object, owner);
         }
         if (is(k, ")")) {
             int depth = 0;
@@ -684,11 +704,61 @@ final class GradleScript {
                     depth++;
                 } else if (is(open, "(") && --depth == 0) {
                     String label = kind(open + 1) == Kind.STRING ? plainText(tokens.get(open + 1)) : "";
-                    return new Frame(open > 0 && kind(open - 1) == Kind.IDENT ? text(open - 1) : "?", label, false);
+                    String name = open > 0 && kind(open - 1) == Kind.IDENT ? text(open - 1) : "?";
+                    String owner = name.equals("with") ? dottedPath(open + 1, k) : label;
+                    return new Frame(name, label, false, owner);
                 }
             }
         }
-        return new Frame("?", "", false);
+        return new Frame("?", "", false, "");
+    }
+
+    /** {@code A.B.C} when the tokens from {@code from} up to (not including) {@code to} are exactly that; else "". */
+    private String dottedPath(int from, int to) {
+        StringBuilder path = new StringBuilder();
+        for (int t = from; t < to; t++) {
+            boolean ident = (t - from) % 2 == 0;
+            if (ident ? kind(t) != Kind.IDENT : !is(t, ".")) {
+                return "";
+            }
+            path.append(text(t));
+        }
+        return path.toString();
+    }
+
+    /**
+     * The configuration as Gradle names it inside a Kotlin Multiplatform or Android source-set block:
+     * {@code implementation} in {@code commonTest} is {@code commonTestImplementation}, so that its name carries the
+     * source set's test nature; outside such blocks the name stays as written.
+     */
+    private String qualified(String configuration) {
+        for (int f = frames.size() - 1; f >= 0; f--) {
+            Frame frame = frames.get(f);
+            String owner = frame.name().equals("with") ? "" : frame.owner();
+            if (owner.isEmpty() && f > 0 && frames.get(f - 1).name().equals("sourceSets")) {
+                owner = frame.name(); // sourceSets { commonTest { dependencies { } } }
+            }
+            if (!owner.isEmpty() && !owner.contains(".") && Character.isLowerCase(owner.charAt(0))
+                    && !owner.equals("dependencies")) {
+                return owner + Character.toUpperCase(configuration.charAt(0)) + configuration.substring(1);
+            }
+        }
+        return configuration;
+    }
+
+    /** A bare name inside {@code with(Receiver) { }} means {@code Receiver.name}, as Kotlin resolves it. */
+    private GradleExpr receiverQualified(GradleExpr notation) {
+        if (notation instanceof GradleExpr.Ref ref && ref.path().size() == 1) {
+            for (int f = frames.size() - 1; f >= 0; f--) {
+                Frame frame = frames.get(f);
+                if (frame.name().equals("with") && !frame.owner().isEmpty()) {
+                    List<String> path = new ArrayList<>(List.of(frame.owner().split("\\.")));
+                    path.addAll(ref.path());
+                    return new GradleExpr.Ref(path);
+                }
+            }
+        }
+        return notation;
     }
 
     private boolean inside(String name) {

@@ -181,6 +181,25 @@ class GradleBuildParserTest {
     }
 
     @Test
+    void scopesMultiplatformSourceSetsAndResolvesNamesInsideWithBlocks() {
+        ParseResult result = parse("multiplatform", "shared/build.gradle.kts");
+
+        assertThat(result.issues(), empty());
+        assertThat(String.join("\n", FixtureTree.rows(result.dependencies())), FixtureTree.rows(result.dependencies()),
+                   contains(
+                "org.jetbrains.kotlin.multiplatform:org.jetbrains.kotlin.multiplatform.gradle.plugin - - BUILD",
+                "org.jetbrains.kotlinx:kotlinx-coroutines-core 1.8.1 1.8.1 RUNTIME",
+                "org.jetbrains.kotlinx:kotlinx-datetime 0.6.0 0.6.0 RUNTIME",
+                "org.jetbrains.kotlin:kotlin-test - - TEST",
+                "org.jetbrains.kotlinx:kotlinx-coroutines-test 1.8.1 1.8.1 TEST",
+                "app.cash.turbine:turbine 1.1.0 1.1.0 TEST",
+                "io.ktor:ktor-client-okhttp 2.3.12 2.3.12 RUNTIME",
+                "io.mockk:mockk 1.13.11 1.13.11 TEST",
+                "junit:junit 4.13.2 4.13.2 TEST",
+                "io.kotest:kotest-assertions-core 5.9.1 5.9.1 TEST"));
+    }
+
+    @Test
     void commentsStringsAndProjectDependenciesAreNotReported() {
         ParseResult result = parse("comments", "build.gradle.kts");
 
