@@ -1,5 +1,6 @@
 package dev.depscan.scan;
 
+import dev.depscan.imports.golang.GoImportAnalyzer;
 import dev.depscan.imports.python.PythonImportAnalyzer;
 import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
@@ -90,7 +91,8 @@ public final class PluginRegistry {
                         new PackagesConfigParser(),
                         new PackagesLockJsonParser()),
                 List.of(
-                        new PythonImportAnalyzer()));
+                        new PythonImportAnalyzer(),
+                        new GoImportAnalyzer()));
     }
 
     /** A registry of exactly these plugins, e.g. for tests or a scan restricted to some formats. */

@@ -173,7 +173,9 @@ public final class Scanner {
                 ImportExtraction extraction = analyzer.extract(new SourceInput(path, text));
                 imports.addAll(extraction.imports());
                 definedModules.addAll(extraction.definitions());
-                analyzed.add(analyzer.ecosystem());
+                if (analyzer.isSource(path)) {
+                    analyzed.add(analyzer.ecosystem());
+                }
                 issues.addAll(extraction.issues());
             } catch (RuntimeException | StackOverflowError e) {
                 issues.add(new ScanIssue(path, 0, analyzer.id(), pluginFailure(e)));

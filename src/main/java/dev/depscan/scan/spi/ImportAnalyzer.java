@@ -27,6 +27,14 @@ public interface ImportAnalyzer {
     /** Whether this analyzer reads the file at {@code path}; looks at the path only and is cheap. */
     boolean accepts(String path);
 
+    /**
+     * Whether {@code path} (an accepted file) is source code, as opposed to a file read only for the modules it
+     * defines ({@code go.mod}, {@code package.json}); only source files make an ecosystem count as analyzed.
+     */
+    default boolean isSource(String path) {
+        return true;
+    }
+
     /** Stage one: the imports of one source file, in file order. */
     ImportExtraction extract(SourceInput input);
 
