@@ -1,6 +1,7 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.golang.GoImportAnalyzer;
+import dev.depscan.imports.javascript.JavaScriptImportAnalyzer;
 import dev.depscan.imports.python.PythonImportAnalyzer;
 import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
@@ -92,7 +93,8 @@ public final class PluginRegistry {
                         new PackagesLockJsonParser()),
                 List.of(
                         new PythonImportAnalyzer(),
-                        new GoImportAnalyzer()));
+                        new GoImportAnalyzer(),
+                        new JavaScriptImportAnalyzer()));
     }
 
     /** A registry of exactly these plugins, e.g. for tests or a scan restricted to some formats. */
