@@ -1,8 +1,11 @@
 package dev.depscan.scan;
 
 import dev.depscan.imports.golang.GoImportAnalyzer;
+import dev.depscan.imports.java.JavaImportAnalyzer;
 import dev.depscan.imports.javascript.JavaScriptImportAnalyzer;
+import dev.depscan.imports.kotlin.KotlinImportAnalyzer;
 import dev.depscan.imports.python.PythonImportAnalyzer;
+import dev.depscan.imports.scala.ScalaImportAnalyzer;
 import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
 import dev.depscan.manifest.conda.CondaEnvironmentParser;
@@ -94,7 +97,10 @@ public final class PluginRegistry {
                 List.of(
                         new PythonImportAnalyzer(),
                         new GoImportAnalyzer(),
-                        new JavaScriptImportAnalyzer()));
+                        new JavaScriptImportAnalyzer(),
+                        new JavaImportAnalyzer(),
+                        new KotlinImportAnalyzer(),
+                        new ScalaImportAnalyzer()));
     }
 
     /** A registry of exactly these plugins, e.g. for tests or a scan restricted to some formats. */
