@@ -4,6 +4,7 @@ import dev.depscan.api.generated.model.DependencyScope;
 import dev.depscan.api.generated.model.ErrorCode;
 import dev.depscan.api.generated.model.Finding;
 import dev.depscan.api.generated.model.FindingSource;
+import dev.depscan.api.generated.model.InfrastructureEvidence;
 import dev.depscan.api.generated.model.JobError;
 import dev.depscan.api.generated.model.JobList;
 import dev.depscan.api.generated.model.JobPhase;
@@ -25,6 +26,7 @@ import dev.depscan.job.JobState;
 import dev.depscan.scan.DeclaredVersusUsed;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
+import dev.depscan.scan.InfrastructureUse;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,8 +86,23 @@ final class ApiMapper {
                 .unusedDeclared(usage.unusedDeclared().stream().map(f -> usageEntry(f, Evidence.Kind.MANIFEST)).toList())
                 .undeclaredImports(usage.undeclaredImports().stream()
                                            .map(f -> usageEntry(f, Evidence.Kind.IMPORT)).toList())
+                .infrastructureUsage(infrastructureFlags(result.report().infrastructure()))
+                .infrastructure(result.report().infrastructure().stream().map(ApiMapper::infrastructure).toList())
                 .restrictedFound(!restricted.isEmpty())
                 .restrictedFindings(restricted);
+    }
+
+    private static java.util.Map<String, Boolean> infrastructureFlags(List<InfrastructureUse> uses) {
+        var flags = new LinkedHashMap<String, Boolean>();
+        InfrastructureUse.TECHNOLOGIES.forEach(t -> flags.put(t, uses.stream().anyMatch(u -> u.technology().equals(t))));
+        return flags;
+    }
+
+    private static InfrastructureEvidence infrastructure(InfrastructureUse use) {
+        return new InfrastructureEvidence(use.technology(), use.file())
+                .line(use.line() == 0 ? null : use.line())
+                .detail(use.detail().orElse(null))
+                .parser(use.parser());
     }
 
     /** A usage entry shows only the sources of the side that makes it an entry: declarations, or imports. */

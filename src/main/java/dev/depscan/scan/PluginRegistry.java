@@ -10,6 +10,11 @@ import dev.depscan.manifest.cargo.CargoLockParser;
 import dev.depscan.manifest.cargo.CargoTomlParser;
 import dev.depscan.manifest.conda.CondaEnvironmentParser;
 import dev.depscan.manifest.conda.PixiTomlParser;
+import dev.depscan.manifest.docker.CiConfigParser;
+import dev.depscan.manifest.docker.ComposeParser;
+import dev.depscan.manifest.docker.DevEnvironmentParser;
+import dev.depscan.manifest.docker.DockerfileParser;
+import dev.depscan.manifest.docker.KubernetesManifestParser;
 import dev.depscan.manifest.golang.GoModParser;
 import dev.depscan.manifest.gradle.GradleBuildParser;
 import dev.depscan.manifest.gradle.GradleLockfileParser;
@@ -36,6 +41,7 @@ import dev.depscan.manifest.python.UvLockParser;
 import dev.depscan.manifest.ruby.GemfileLockParser;
 import dev.depscan.manifest.ruby.GemfileParser;
 import dev.depscan.manifest.sbt.SbtBuildParser;
+import dev.depscan.manifest.terraform.TerraformParser;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ManifestParser;
 
@@ -93,7 +99,13 @@ public final class PluginRegistry {
                         new MsBuildProjectParser(),
                         new DirectoryPackagesPropsParser(),
                         new PackagesConfigParser(),
-                        new PackagesLockJsonParser()),
+                        new PackagesLockJsonParser(),
+                        new DockerfileParser(),
+                        new ComposeParser(),
+                        new KubernetesManifestParser(),
+                        new CiConfigParser(),
+                        new DevEnvironmentParser(),
+                        new TerraformParser()),
                 List.of(
                         new PythonImportAnalyzer(),
                         new GoImportAnalyzer(),

@@ -9,14 +9,17 @@ import java.util.Objects;
  * @param findings     merged dependencies, sorted by ecosystem and name
  * @param issues       files that could not be read completely
  * @param filesScanned files read by at least one plugin
- * @param usage        declared dependencies against imported ones
+ * @param usage          declared dependencies against imported ones
+ * @param infrastructure the infrastructure technologies the tree shows, with evidence, in path order
  */
-public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned, DeclaredVersusUsed usage) {
+public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned, DeclaredVersusUsed usage,
+                         List<InfrastructureUse> infrastructure) {
 
     public ScanReport {
         findings = List.copyOf(findings);
         issues = List.copyOf(issues);
         Objects.requireNonNull(usage, "usage");
+        infrastructure = List.copyOf(infrastructure);
         if (filesScanned < 0) {
             throw new IllegalArgumentException("filesScanned must be >= 0");
         }
@@ -24,6 +27,6 @@ public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int fil
 
     /** A report of a tree without analyzed source code. */
     public ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned) {
-        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE);
+        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE, List.of());
     }
 }

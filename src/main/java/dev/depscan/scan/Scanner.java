@@ -84,6 +84,7 @@ public final class Scanner {
         Set<String> definedModules = new HashSet<>();
         Set<PackageKey> seen = new HashSet<>();
         long[] bytesRead = {0};
+        List<InfrastructureUse> infrastructure = new ArrayList<>();
         Set<Ecosystem> analyzed = EnumSet.noneOf(Ecosystem.class);
         int filesScanned = 0;
         int handled = 0;
@@ -95,7 +96,7 @@ public final class Scanner {
             if (text.isPresent()) {
                 filesScanned++;
                 int before = dependencies.size();
-                runParsers(path, text.get(), tree, dependencies, issues);
+                runParsers(path, text.get(), tree, dependencies, issues, infrastructure);
                 announce(dependencies.subList(before, dependencies.size()), seen, listener);
                 runExtractors(path, text.get(), rawImports, definedModules, analyzed, issues);
             }
@@ -120,7 +121,7 @@ public final class Scanner {
         announce(dependencies.subList(declaredCount, dependencies.size()), seen, listener);
         List<Finding> findings = FindingMerger.merge(dependencies);
         return new ScanReport(findings, issues, filesScanned,
-                              UsageComparison.compare(dependencies, findings, analyzed));
+                              UsageComparison.compare(dependencies, findings, analyzed), infrastructure);
     }
 
     /** Tells the listener of every package it has not heard of yet. */
@@ -148,7 +149,7 @@ public final class Scanner {
     }
 
     private void runParsers(String path, String text, TreeReader tree, List<Dependency> dependencies,
-                            List<ScanIssue> issues) {
+                            List<ScanIssue> issues, List<InfrastructureUse> infrastructure) {
         for (ManifestParser parser : options.registry().parsers()) {
             if (!parser.accepts(path)) {
                 continue;
@@ -157,6 +158,7 @@ public final class Scanner {
                 ParseResult result = parser.parse(new ManifestInput(path, text, tree));
                 dependencies.addAll(result.dependencies());
                 issues.addAll(result.issues());
+                infrastructure.addAll(result.infrastructure());
             } catch (RuntimeException | StackOverflowError e) {
                 issues.add(new ScanIssue(path, 0, parser.id(), pluginFailure(e)));
             }

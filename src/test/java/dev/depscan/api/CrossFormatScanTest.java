@@ -180,6 +180,27 @@ class CrossFormatScanTest {
                         {"version": 1, "dependencies": {"net8.0": {
                           "Serilog": {"type": "Direct", "requested": "[3.1.1, )", "resolved": "3.1.1"}}}}
                         """),
+                Map.entry("deploy/Dockerfile", "FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n"),
+                Map.entry("deploy/k8s.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: app
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: app
+                                  image: ghcr.io/acme/app:2.3.1
+                        """),
+                Map.entry(".github/workflows/ci.yml", """
+                        on: [push]
+                        jobs:
+                          build:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - uses: actions/checkout@v4
+                        """),
                 Map.entry("legacy/packages.config",
                           "<packages>\n  <package id=\"NUnit\" version=\"3.14.0\" />\n</packages>\n")));
         server = GitHttpTestServer.start(root);
@@ -212,6 +233,8 @@ class CrossFormatScanTest {
                 "composer monolog/monolog ^3.6 runtime php/composer.json:1 php/composer.lock:1",
                 "conda numpy =1.26 runtime env/environment.yml:3",
                 "conda scipy >=1.13 runtime env/pixi.toml:2",
+                "docker eclipse-temurin 21-jre runtime deploy/Dockerfile:1",
+                "docker ghcr.io/acme/app 2.3.1 runtime deploy/k8s.yaml:10",
                 "gem rack ~> 3.0 runtime ruby/Gemfile:2 ruby/Gemfile.lock:4",
                 "golang github.com/spf13/cobra v1.8.1 runtime tools/go.mod:5",
                 "maven com.acme:parent 1.0.0 build service/pom.xml:3",
@@ -243,6 +266,15 @@ class CrossFormatScanTest {
                 "pypi tqdm ==4.66.4 runtime env/environment.yml:5"));
 
         assertThat(result.getDependencies(), is(Map.of("Web Frameworks", true, "Database", true)));
+        assertThat(result.getInfrastructureUsage(), is(Map.of("Docker", true, "Docker Compose", false,
+                "Kubernetes", true, "Helm", false, "Terraform", false, "GitHub Actions", true, "GitLab CI", false,
+                "DevPod", false)));
+        assertThat(result.getInfrastructure().stream().map(e -> e.getTechnology() + " " + e.getFile() + ":" + e.getLine()
+                                                                + " " + e.getDetail()).toList(), contains(
+                "GitHub Actions .github/workflows/ci.yml:2 null",
+                "GitHub Actions .github/workflows/ci.yml:6 actions/checkout@v4",
+                "Docker deploy/Dockerfile:1 null",
+                "Kubernetes deploy/k8s.yaml:2 Deployment"));
         assertThat(result.getRestrictedFound(), is(true));
         assertThat(result.getRestrictedFindings().stream().map(CrossFormatScanTest::row).toList(), contains(
                 "npm vitest 1.6.0 dev web/package.json:1",
