@@ -17,6 +17,7 @@ import dev.depscan.api.generated.model.ScanResult;
 import dev.depscan.api.generated.model.ScanType;
 import dev.depscan.api.generated.model.UsageEntry;
 import dev.depscan.api.generated.model.Verdict;
+import dev.depscan.classify.ClassifiedApiCall;
 import dev.depscan.classify.ClassifiedFinding;
 import dev.depscan.job.Job;
 import dev.depscan.job.JobPage;
@@ -86,6 +87,8 @@ final class ApiMapper {
                 .unusedDeclared(usage.unusedDeclared().stream().map(f -> usageEntry(f, Evidence.Kind.MANIFEST)).toList())
                 .undeclaredImports(usage.undeclaredImports().stream()
                                            .map(f -> usageEntry(f, Evidence.Kind.IMPORT)).toList())
+                .apiUsage(new LinkedHashMap<>(result.classification().apiUsage()))
+                .apiCalls(result.classification().apiCalls().stream().map(ApiMapper::apiCall).toList())
                 .infrastructureUsage(infrastructureFlags(result.report().infrastructure()))
                 .infrastructure(result.report().infrastructure().stream().map(ApiMapper::infrastructure).toList())
                 .restrictedFound(!restricted.isEmpty())
@@ -96,6 +99,12 @@ final class ApiMapper {
         var flags = new LinkedHashMap<String, Boolean>();
         InfrastructureUse.TECHNOLOGIES.forEach(t -> flags.put(t, uses.stream().anyMatch(u -> u.technology().equals(t))));
         return flags;
+    }
+
+    private static dev.depscan.api.generated.model.ApiCall apiCall(ClassifiedApiCall classified) {
+        var call = classified.call();
+        return new dev.depscan.api.generated.model.ApiCall(call.url(), call.method(), call.file(), call.line(),
+                classified.categories(), Verdict.fromValue(classified.verdict().name().toLowerCase(Locale.ROOT)));
     }
 
     private static InfrastructureEvidence infrastructure(InfrastructureUse use) {

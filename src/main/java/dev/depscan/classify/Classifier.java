@@ -1,5 +1,7 @@
 package dev.depscan.classify;
 
+import dev.depscan.scan.ApiCall;
+
 import dev.depscan.scan.Finding;
 import dev.depscan.scan.ScanReport;
 
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Sorts findings into the categories of a {@link CategoryConfig} and gives each a {@link Verdict}: restricted when a
@@ -26,7 +29,8 @@ public final class Classifier {
     public Classifier(CategoryConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.categories = config.categories().stream()
-                .map(c -> new CompiledCategory(c.name(), compile(c.dependencies()), c.status()))
+                .map(c -> new CompiledCategory(c.name(), compile(c.dependencies()), c.status(),
+                                               c.apiPatterns().stream().map(Classifier::urlGlob).toList()))
                 .toList();
         this.allow = compile(config.allow());
         this.restrict = compile(config.restrict());
@@ -42,7 +46,38 @@ public final class Classifier {
             c.categories().forEach(name -> flags.put(name, true));
             classified.add(c);
         }
-        return new Classification(flags, classified);
+        Map<String, Boolean> apiUsage = new LinkedHashMap<>();
+        config.categories().forEach(c -> apiUsage.put(c.name(), false));
+        List<ClassifiedApiCall> calls = new ArrayList<>();
+        for (ApiCall call : report.apiCalls()) {
+            List<String> names = new ArrayList<>();
+            boolean restricted = false;
+            boolean allowed = false;
+            for (CompiledCategory category : categories) {
+                if (category.apiPatterns().stream().anyMatch(p -> p.matcher(call.url()).matches())) {
+                    names.add(category.name());
+                    apiUsage.put(category.name(), true);
+                    restricted |= category.status().filter(s -> s == Category.Status.RESTRICTED).isPresent();
+                    allowed |= category.status().filter(s -> s == Category.Status.ALLOWED).isPresent();
+                }
+            }
+            calls.add(new ClassifiedApiCall(call, names,
+                                            restricted ? Verdict.RESTRICTED : allowed ? Verdict.ALLOWED : Verdict.UNKNOWN));
+        }
+        return new Classification(flags, classified, apiUsage, calls);
+    }
+
+    /** An {@code api_patterns} glob, fnmatch style as the previous service used it: {@code *} and {@code ?} cross {@code /}. */
+    static Pattern urlGlob(String glob) {
+        StringBuilder regex = new StringBuilder("(?i)");
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
     }
 
     /** One finding's categories and verdict. */
@@ -74,6 +109,7 @@ public final class Classifier {
         return patterns.stream().map(NamePattern::parse).toList();
     }
 
-    private record CompiledCategory(String name, List<NamePattern> patterns, Optional<Category.Status> status) {
+    private record CompiledCategory(String name, List<NamePattern> patterns, Optional<Category.Status> status,
+                                    List<Pattern> apiPatterns) {
     }
 }

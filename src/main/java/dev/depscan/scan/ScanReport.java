@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param filesScanned files read by at least one plugin
  * @param usage          declared dependencies against imported ones
  * @param infrastructure the infrastructure technologies the tree shows, with evidence, in path order
+ * @param apiCalls       HTTP calls to literal URLs the source code makes, in path order
  */
 public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned, DeclaredVersusUsed usage,
-                         List<InfrastructureUse> infrastructure) {
+                         List<InfrastructureUse> infrastructure, List<ApiCall> apiCalls) {
 
     public ScanReport {
         findings = List.copyOf(findings);
         issues = List.copyOf(issues);
         Objects.requireNonNull(usage, "usage");
         infrastructure = List.copyOf(infrastructure);
+        apiCalls = List.copyOf(apiCalls);
         if (filesScanned < 0) {
             throw new IllegalArgumentException("filesScanned must be >= 0");
         }
@@ -27,6 +29,6 @@ public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int fil
 
     /** A report of a tree without analyzed source code. */
     public ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned) {
-        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE, List.of());
+        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE, List.of(), List.of());
     }
 }

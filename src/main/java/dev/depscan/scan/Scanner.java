@@ -85,6 +85,7 @@ public final class Scanner {
         Set<PackageKey> seen = new HashSet<>();
         long[] bytesRead = {0};
         List<InfrastructureUse> infrastructure = new ArrayList<>();
+        List<ApiCall> apiCalls = new ArrayList<>();
         Set<Ecosystem> analyzed = EnumSet.noneOf(Ecosystem.class);
         int filesScanned = 0;
         int handled = 0;
@@ -98,7 +99,7 @@ public final class Scanner {
                 int before = dependencies.size();
                 runParsers(path, text.get(), tree, dependencies, issues, infrastructure);
                 announce(dependencies.subList(before, dependencies.size()), seen, listener);
-                runExtractors(path, text.get(), rawImports, definedModules, analyzed, issues);
+                runExtractors(path, text.get(), rawImports, definedModules, analyzed, issues, apiCalls);
             }
             handled++;
             listener.onProgress(new ScanProgress(handled, accepted.size(), seen.size(), path));
@@ -121,7 +122,7 @@ public final class Scanner {
         announce(dependencies.subList(declaredCount, dependencies.size()), seen, listener);
         List<Finding> findings = FindingMerger.merge(dependencies);
         return new ScanReport(findings, issues, filesScanned,
-                              UsageComparison.compare(dependencies, findings, analyzed), infrastructure);
+                              UsageComparison.compare(dependencies, findings, analyzed), infrastructure, apiCalls);
     }
 
     /** Tells the listener of every package it has not heard of yet. */
@@ -166,7 +167,8 @@ public final class Scanner {
     }
 
     private void runExtractors(String path, String text, Map<ImportAnalyzer, List<RawImport>> rawImports,
-                               Set<String> definedModules, Set<Ecosystem> analyzed, List<ScanIssue> issues) {
+                               Set<String> definedModules, Set<Ecosystem> analyzed, List<ScanIssue> issues,
+                               List<ApiCall> apiCalls) {
         rawImports.forEach((analyzer, imports) -> {
             if (!analyzer.accepts(path)) {
                 return;
@@ -175,6 +177,7 @@ public final class Scanner {
                 ImportExtraction extraction = analyzer.extract(new SourceInput(path, text));
                 imports.addAll(extraction.imports());
                 definedModules.addAll(extraction.definitions());
+                apiCalls.addAll(extraction.apiCalls());
                 if (analyzer.isSource(path)) {
                     analyzed.add(analyzer.ecosystem());
                 }

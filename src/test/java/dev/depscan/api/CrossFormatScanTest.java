@@ -62,6 +62,8 @@ class CrossFormatScanTest {
                         requires = ["hatchling"]
                         """),
                 Map.entry("app/main.py", "import yaml\nfrom flask import Flask\nimport os, sys\n"),
+                Map.entry("app/llm.py", "import os\nimport urllib.request\n\n"
+                                        + "urllib.request.urlopen('https://api.openai.com/v1/models')\n"),
                 Map.entry("pom.xml", """
                         <project>
                           <modelVersion>4.0.0</modelVersion>
@@ -265,7 +267,12 @@ class CrossFormatScanTest {
                 "pypi sqlalchemy >=2.0 runtime pyproject.toml:3",
                 "pypi tqdm ==4.66.4 runtime env/environment.yml:5"));
 
-        assertThat(result.getDependencies(), is(Map.of("Web Frameworks", true, "Database", true)));
+        assertThat(result.getDependencies(), is(Map.of("Web Frameworks", true, "Database", true,
+                                                       "Machine Learning", false)));
+        assertThat(result.getApiUsage(), is(Map.of("Web Frameworks", false, "Database", false, "Machine Learning", true)));
+        assertThat(result.getApiCalls().stream().map(c -> c.getMethod() + " " + c.getUrl() + " " + c.getFile() + ":"
+                                                          + c.getLine() + " " + c.getCategories() + " " + c.getVerdict())
+                           .toList(), contains("GET https://api.openai.com/v1/models app/llm.py:4 [Machine Learning] restricted"));
         assertThat(result.getInfrastructureUsage(), is(Map.of("Docker", true, "Docker Compose", false,
                 "Kubernetes", true, "Helm", false, "Terraform", false, "GitHub Actions", true, "GitLab CI", false,
                 "DevPod", false)));

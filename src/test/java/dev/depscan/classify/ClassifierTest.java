@@ -116,6 +116,35 @@ class ClassifierTest {
     }
 
     @Test
+    void flagsCategoriesWhoseApiPatternsMatchACallAndGivesEachCallAVerdict() {
+        Classifier classifier = new Classifier(CategoryConfig.parse("""
+                categories:
+                  Machine Learning:
+                    dependencies: [torch]
+                    api_patterns: ["*api.openai.com*", "*generativelanguage.googleapis.com*"]
+                    status: restricted
+                  Payments:
+                    dependencies: [stripe]
+                    api_patterns: ["https://api.stripe.com/*"]
+                    status: allowed
+                  Maps:
+                    dependencies: [folium]
+                    api_patterns: ["*maps.googleapis.com*"]
+                """));
+        dev.depscan.scan.ScanReport report = new dev.depscan.scan.ScanReport(java.util.List.of(), java.util.List.of(), 0,
+                dev.depscan.scan.DeclaredVersusUsed.NONE, java.util.List.of(), java.util.List.of(
+                        new dev.depscan.scan.ApiCall("https://API.openai.com/v1/chat/completions", "POST", "a.py", 3),
+                        new dev.depscan.scan.ApiCall("https://api.stripe.com/v1/charges", "POST", "b.ts", 1),
+                        new dev.depscan.scan.ApiCall("https://example.org/feed", "GET", "c.py", 9)));
+
+        Classification result = classifier.classify(report);
+
+        assertThat(result.apiUsage(), is(java.util.Map.of("Machine Learning", true, "Payments", true, "Maps", false)));
+        assertThat(result.apiCalls().stream().map(c -> c.categories() + " " + c.verdict()).toList(), contains(
+                "[Machine Learning] RESTRICTED", "[Payments] ALLOWED", "[] UNKNOWN"));
+    }
+
+    @Test
     void classifiesWithTheLegacyConfigAsThePreviousServiceDid() {
         Classifier classifier = new Classifier(CategoryConfig.load(
                 Fixtures.dir("classify/legacy").resolve("config.yaml")));

@@ -3,6 +3,7 @@ package dev.depscan.imports.java;
 import dev.depscan.imports.jvm.JvmPackages;
 import dev.depscan.imports.jvm.JvmSource;
 import dev.depscan.scan.Ecosystem;
+import dev.depscan.scan.spi.ApiCalls;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ImportContext;
 import dev.depscan.scan.spi.ImportExtraction;
@@ -64,7 +65,8 @@ public final class JavaImportAnalyzer implements ImportAnalyzer {
             String module = JvmPackages.packageOf(imported, wildcard);
             imports.add(new RawImport(input.path(), module, JvmSource.lineAt(lines, m.start(2))));
         }
-        return ImportExtraction.of(imports, definitions);
+        return ImportExtraction.of(imports, definitions)
+                .withApiCalls(ApiCalls.find(input.path(), input.text(), ApiCalls.Language.JVM));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.Scope;
+import dev.depscan.scan.spi.ApiCalls;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ImportContext;
 import dev.depscan.scan.spi.ImportExtraction;
@@ -93,7 +94,8 @@ public final class JavaScriptImportAnalyzer implements ImportAnalyzer {
                 imports.add(new RawImport(input.path(), specifier.text(), specifier.line()));
             }
         }
-        return ImportExtraction.of(imports);
+        return ImportExtraction.of(imports)
+                .withApiCalls(ApiCalls.find(input.path(), input.text(), ApiCalls.Language.JAVASCRIPT));
     }
 
     /** The string tokens that name a module, in file order. */

@@ -3,6 +3,7 @@ package dev.depscan.imports.kotlin;
 import dev.depscan.imports.jvm.JvmPackages;
 import dev.depscan.imports.jvm.JvmSource;
 import dev.depscan.scan.Ecosystem;
+import dev.depscan.scan.spi.ApiCalls;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ImportContext;
 import dev.depscan.scan.spi.ImportExtraction;
@@ -65,7 +66,8 @@ public final class KotlinImportAnalyzer implements ImportAnalyzer {
             imports.add(new RawImport(input.path(), JvmPackages.packageOf(imported, m.group(2) != null),
                                       JvmSource.lineAt(lines, m.start(1))));
         }
-        return ImportExtraction.of(imports, definitions);
+        return ImportExtraction.of(imports, definitions)
+                .withApiCalls(ApiCalls.find(input.path(), input.text(), ApiCalls.Language.JVM));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.depscan.scan.Dependency;
 import dev.depscan.scan.Ecosystem;
 import dev.depscan.scan.Evidence;
 import dev.depscan.scan.Scope;
+import dev.depscan.scan.spi.ApiCalls;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ImportContext;
 import dev.depscan.scan.spi.ImportExtraction;
@@ -66,7 +67,8 @@ public final class PythonImportAnalyzer implements ImportAnalyzer {
         for (PythonImportExtractor.Found found : PythonImportExtractor.extract(input.text())) {
             imports.add(new RawImport(input.path(), found.module(), found.line()));
         }
-        return ImportExtraction.of(imports);
+        return ImportExtraction.of(imports)
+                .withApiCalls(ApiCalls.find(input.path(), input.text(), ApiCalls.Language.PYTHON));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.depscan.imports.scala;
 import dev.depscan.imports.jvm.JvmPackages;
 import dev.depscan.imports.jvm.JvmSource;
 import dev.depscan.scan.Ecosystem;
+import dev.depscan.scan.spi.ApiCalls;
 import dev.depscan.scan.spi.ImportAnalyzer;
 import dev.depscan.scan.spi.ImportContext;
 import dev.depscan.scan.spi.ImportExtraction;
@@ -68,7 +69,8 @@ public final class ScalaImportAnalyzer implements ImportAnalyzer {
                 selectorPath(item).ifPresent(path -> imports.add(new RawImport(input.path(), path, line)));
             }
         }
-        return ImportExtraction.of(imports, definitions);
+        return ImportExtraction.of(imports, definitions)
+                .withApiCalls(ApiCalls.find(input.path(), input.text(), ApiCalls.Language.JVM));
     }
 
     /** The comma-separated items of the import clause at {@code start}: to the line's end, or the braces' close. */
