@@ -37,7 +37,8 @@ import java.util.Set;
  * its scope is the widest one in the order {@code RUNTIME > PROVIDED > OPTIONAL > PEER > BUILD > DEV > TEST > MANAGED}
  * (code that ships beats code that only builds or tests, and a constraint alone is the weakest claim); its version and
  * resolved version are the first non-empty ones a manifest declared, a direct declaration's version winning over a
- * lock file's (a lock file sorts before its manifest: {@code package-lock.json} before {@code package.json}). The purl carries the resolved version, or else an
+ * lock file's (a lock file sorts before its manifest: {@code package-lock.json} before {@code package.json}).
+ * The purl carries the resolved version, or else an
  * exact {@code ==X} pin, or no version.
  */
 public final class Scanner {

@@ -124,7 +124,8 @@ class CrossFormatScanTest {
                 Map.entry("tools/go.mod", "module example.com/tools\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.1\n"),
                 Map.entry("web/node_modules/left-pad/package.json", "{\"dependencies\": {\"ignored\": \"1.0.0\"}}\n"),
                 Map.entry("py/setup.cfg", "[options]\ninstall_requires =\n    click>=8\n"),
-                Map.entry("py/setup.py", "from setuptools import setup\nsetup(name=\"x\", install_requires=[\"rich==13.7.1\"])\n"),
+                Map.entry("py/setup.py",
+                          "from setuptools import setup\nsetup(name=\"x\", install_requires=[\"rich==13.7.1\"])\n"),
                 Map.entry("py/Pipfile", "[packages]\nhttpx = \">=0.27\"\n\n[dev-packages]\nblack = \"==24.4.2\"\n"),
                 Map.entry("py/Pipfile.lock", """
                         {"_meta": {"requires": {}},
@@ -272,7 +273,8 @@ class CrossFormatScanTest {
         assertThat(result.getApiUsage(), is(Map.of("Web Frameworks", false, "Database", false, "Machine Learning", true)));
         assertThat(result.getApiCalls().stream().map(c -> c.getMethod() + " " + c.getUrl() + " " + c.getFile() + ":"
                                                           + c.getLine() + " " + c.getCategories() + " " + c.getVerdict())
-                           .toList(), contains("GET https://api.openai.com/v1/models app/llm.py:4 [Machine Learning] restricted"));
+                           .toList(),
+                   contains("GET https://api.openai.com/v1/models app/llm.py:4 [Machine Learning] restricted"));
         assertThat(result.getInfrastructureUsage(), is(Map.of("Docker", true, "Docker Compose", false,
                 "Kubernetes", true, "Helm", false, "Terraform", false, "GitHub Actions", true, "GitLab CI", false,
                 "DevPod", false)));

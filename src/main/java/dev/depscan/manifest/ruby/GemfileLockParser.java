@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Entries come from the {@code specs:} of the {@code GEM} and {@code GIT} sections (four-space indent;
  * six-space lines are a spec's own dependencies). A gem named in {@code DEPENDENCIES} is direct, with the requirement
- * written there as its version text ({@code ~> 1.16}), every other one {@code direct=false} with its locked version; all are RUNTIME, since the lock does not record groups. A platform suffix
+ * written there as its version text ({@code ~> 1.16}), every other one {@code direct=false} with its locked version;
+ * all are RUNTIME, since the lock does not record groups. A platform suffix
  * ({@code nokogiri (1.16.5-x86_64-linux)}) is not part of the version, and a gem locked for several platforms is
  * one entry. {@code PATH} sections are the repository's own gems and are left out, as are {@code PLATFORMS},
  * {@code RUBY VERSION}, {@code BUNDLED WITH} and {@code CHECKSUMS}.
