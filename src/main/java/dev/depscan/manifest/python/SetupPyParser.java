@@ -61,6 +61,11 @@ public final class SetupPyParser implements ManifestParser {
             for (Map.Entry<String, Integer> argument : evaluator.keywordArguments(call).entrySet()) {
                 String keyword = argument.getKey();
                 int at = argument.getValue();
+                if (at >= tokens.size()) {
+                    int last = tokens.isEmpty() ? 0 : tokens.getLast().line();
+                    issues.add(new ScanIssue(input.path(), last, ID, keyword + " has no value; the file ends first"));
+                    continue;
+                }
                 int line = tokens.get(at).line();
                 if (KEYWORDS.containsKey(keyword)) {
                     Optional<List<Token>> values = evaluator.list(at, 0);

@@ -87,4 +87,14 @@ class SetupPyParserTest {
     void rejectsOtherFiles(String path) {
         assertThat(parser.accepts(path), is(false));
     }
+
+    @Test
+    void reportsAKeywordCutOffByTheEndOfTheFile() {
+        ParseResult result = new SetupPyParser().parse(new dev.depscan.scan.spi.ManifestInput(
+                "setup.py", "from setuptools import setup\nsetup(name='x', install_requires=",
+                dev.depscan.manifest.FixtureTree.of("python", "setup-py-minimal")));
+
+        assertThat(result.dependencies(), empty());
+        assertThat(result.issues().getFirst().message(), containsString("install_requires has no value"));
+    }
 }
