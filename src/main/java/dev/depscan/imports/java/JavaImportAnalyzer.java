@@ -26,8 +26,8 @@ public final class JavaImportAnalyzer implements ImportAnalyzer {
     /** Plugin id. */
     public static final String ID = "java/imports";
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+([\\w.]+)\\s*;");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;");
 
     public JavaImportAnalyzer() {
         // stateless; one instance serves every scan

@@ -27,9 +27,9 @@ public final class KotlinImportAnalyzer implements ImportAnalyzer {
     /** Plugin id. */
     public static final String ID = "kotlin/imports";
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.`]+)");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+([\\w.`]+)");
     private static final Pattern IMPORT =
-            Pattern.compile("(?m)^\\s*import\\s+([\\w.`]+?)(\\.\\*)?(\\s+as\\s+[\\w`]+)?\\s*;?\\s*$");
+            Pattern.compile("(?m)^[ \\t]*import\\s+([\\w.`]+?)(\\.\\*)?(\\s+as\\s+[\\w`]+)?\\s*;?\\s*$");
 
     public KotlinImportAnalyzer() {
         // stateless; one instance serves every scan

@@ -28,8 +28,8 @@ public final class ScalaImportAnalyzer implements ImportAnalyzer {
     /** Plugin id. */
     public static final String ID = "scala/imports";
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+(?!object\\b)([\\w.]+)");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+(?!object\\b)([\\w.]+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import\\s+");
 
     public ScalaImportAnalyzer() {
         // stateless; one instance serves every scan
