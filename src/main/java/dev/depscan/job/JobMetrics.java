@@ -26,6 +26,7 @@ public class JobMetrics implements RepositoryCache.CacheListener {
     public static final String REJECTED = "depscan.jobs.rejected";
     public static final String SCAN_DURATION = "depscan.scan.duration";
     public static final String FILES_SCANNED = "depscan.scan.files";
+    public static final String BYTES_SCANNED = "depscan.scan.bytes";
     public static final String RESULT_CACHE_HITS = "depscan.cache.results.hits";
     public static final String RESULT_CACHE_MISSES = "depscan.cache.results.misses";
     public static final String REPOSITORY_CACHE_HITS = "depscan.cache.repositories.hits";
@@ -54,6 +55,10 @@ public class JobMetrics implements RepositoryCache.CacheListener {
         this.filesScanned = registry.counter(FILES_SCANNED);
         this.scanDuration = registry.timer(SCAN_DURATION);
         this.fetchDuration = registry.timer(FETCH_DURATION);
+        for (String name : new String[] {BYTES_SCANNED, REPOSITORY_CACHE_HITS, REPOSITORY_CACHE_MISSES,
+                                         REPOSITORY_CACHE_EVICTIONS, RESULT_CACHE_HITS, RESULT_CACHE_MISSES}) {
+            registry.counter(name); // visible at zero before the first job
+        }
     }
 
     /** The queue-depth and running-scans gauges read the store, so they are right whatever changed a job. */
@@ -107,7 +112,8 @@ public class JobMetrics implements RepositoryCache.CacheListener {
         fetchDuration.update(took);
     }
 
-    void scanned(int files) {
+    void scanned(int files, long bytes) {
+        registry.counter(BYTES_SCANNED).inc(bytes);
         filesScanned.inc(files);
     }
 

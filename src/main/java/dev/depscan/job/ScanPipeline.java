@@ -193,7 +193,7 @@ class ScanPipeline {
         saveFinalFigures(job.id(), report);
         enter(job.id(), JobState.Phase.CLASSIFYING);
         Classification classification = classifier.classify(report);
-        metrics.scanned(report.filesScanned());
+        metrics.scanned(report.filesScanned(), report.bytesScanned());
         JobResult result = new JobResult(fetched.commitId(), Scanner.version(), report, classification, Instant.now());
         results.put(cacheKey(fetched.commitId()), result);
         return new Outcome(result, false);

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param usage          declared dependencies against imported ones
  * @param infrastructure the infrastructure technologies the tree shows, with evidence, in path order
  * @param apiCalls       HTTP calls to literal URLs the source code makes, in path order
+ * @param bytesScanned   bytes of the files read
  */
 public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned, DeclaredVersusUsed usage,
-                         List<InfrastructureUse> infrastructure, List<ApiCall> apiCalls) {
+                         List<InfrastructureUse> infrastructure, List<ApiCall> apiCalls, long bytesScanned) {
 
     public ScanReport {
         findings = List.copyOf(findings);
@@ -29,6 +30,6 @@ public record ScanReport(List<Finding> findings, List<ScanIssue> issues, int fil
 
     /** A report of a tree without analyzed source code. */
     public ScanReport(List<Finding> findings, List<ScanIssue> issues, int filesScanned) {
-        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE, List.of(), List.of());
+        this(findings, issues, filesScanned, DeclaredVersusUsed.NONE, List.of(), List.of(), 0);
     }
 }

@@ -123,7 +123,8 @@ public final class Scanner {
         announce(dependencies.subList(declaredCount, dependencies.size()), seen, listener);
         List<Finding> findings = FindingMerger.merge(dependencies);
         return new ScanReport(findings, issues, filesScanned,
-                              UsageComparison.compare(dependencies, findings, analyzed), infrastructure, apiCalls);
+                              UsageComparison.compare(dependencies, findings, analyzed), infrastructure, apiCalls,
+                              bytesRead[0]);
     }
 
     /** Tells the listener of every package it has not heard of yet. */

@@ -86,6 +86,7 @@ class OperationsTest {
         assertThat(response.body(), containsString("# TYPE depscan_jobs_queued gauge"));
         assertThat(response.body(), containsString("# TYPE depscan_jobs_running gauge"));
         assertThat(response.body(), containsString("depscan_fetch_duration_seconds"));
+        assertThat(response.body(), containsString("# TYPE depscan_cache_repositories_hits_total counter"));
     }
 
     @Test

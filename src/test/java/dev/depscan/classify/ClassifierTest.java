@@ -135,7 +135,7 @@ class ClassifierTest {
                 dev.depscan.scan.DeclaredVersusUsed.NONE, java.util.List.of(), java.util.List.of(
                         new dev.depscan.scan.ApiCall("https://API.openai.com/v1/chat/completions", "POST", "a.py", 3),
                         new dev.depscan.scan.ApiCall("https://api.stripe.com/v1/charges", "POST", "b.ts", 1),
-                        new dev.depscan.scan.ApiCall("https://example.org/feed", "GET", "c.py", 9)));
+                        new dev.depscan.scan.ApiCall("https://example.org/feed", "GET", "c.py", 9)), 0);
 
         Classification result = classifier.classify(report);
 
