@@ -32,7 +32,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
-/** One repository with a file of every supported format, scanned through the API: the exact findings. */
+/**
+ * One repository with a file of every supported format and sources in Python, Java, Scala, TypeScript and Go, scanned
+ * through the API: the exact findings, declared-versus-used lists, API calls, infrastructure and policy summary.
+ */
 @HelidonTest
 @AddConfig(key = "depscan.auth.users", value = TestClients.USERS)
 @AddConfig(key = "depscan.git.allowed-hosts", value = "127.0.0.1")
@@ -183,6 +186,39 @@ class CrossFormatScanTest {
                         {"version": 1, "dependencies": {"net8.0": {
                           "Serilog": {"type": "Direct", "requested": "[3.1.1, )", "resolved": "3.1.1"}}}}
                         """),
+                Map.entry("service/src/main/java/com/acme/service/App.java", """
+                        package com.acme.service;
+
+                        import java.util.List;
+                        import com.fasterxml.jackson.databind.ObjectMapper;
+                        import com.google.common.collect.ImmutableList;
+
+                        class App {
+                        }
+                        """),
+                Map.entry("scala/src/main/scala/App.scala", """
+                        package com.acme
+
+                        import cats.syntax.all._
+                        import io.circe.parser._
+
+                        object App
+                        """),
+                Map.entry("web/src/index.ts", """
+                        import React from 'react';
+                        import axios from 'axios';
+                        import { helper } from './helper';
+                        export const pay = () => fetch('https://api.stripe.com/v1/charges', { method: 'POST' });
+                        """),
+                Map.entry("tools/main.go", """
+                        package main
+
+                        import (
+                        	"fmt"
+                        	"github.com/google/uuid"
+                        	"github.com/spf13/cobra"
+                        )
+                        """),
                 Map.entry("deploy/Dockerfile", "FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n"),
                 Map.entry("deploy/k8s.yaml", """
                         apiVersion: apps/v1
@@ -239,16 +275,21 @@ class CrossFormatScanTest {
                 "docker eclipse-temurin 21-jre runtime deploy/Dockerfile:1",
                 "docker ghcr.io/acme/app 2.3.1 runtime deploy/k8s.yaml:10",
                 "gem rack ~> 3.0 runtime ruby/Gemfile:2 ruby/Gemfile.lock:4",
-                "golang github.com/spf13/cobra v1.8.1 runtime tools/go.mod:5",
+                "golang github.com/google/uuid - runtime tools/main.go:5",
+                "golang github.com/spf13/cobra v1.8.1 runtime tools/go.mod:5 tools/main.go:6",
                 "maven com.acme:parent 1.0.0 build service/pom.xml:3",
-                "maven com.fasterxml.jackson.core:jackson-databind 2.17.1 runtime pom.xml:10 service/pom.xml:10",
+                "maven com.fasterxml.jackson.core:jackson-databind 2.17.1 runtime pom.xml:10 service/pom.xml:10 "
+                + "service/src/main/java/com/acme/service/App.java:4",
+                "maven com.google.guava:guava - runtime service/src/main/java/com/acme/service/App.java:5",
                 "maven com.squareup.okhttp3:okhttp 4.12.0 runtime android/build.gradle.kts:2",
                 "maven com.squareup.okio:okio 3.6.0 runtime android/gradle.lockfile:1",
-                "maven org.typelevel:cats-core 2.12.0 runtime scala/build.sbt:2",
+                "maven io.circe:circe-core - runtime scala/src/main/scala/App.scala:4",
+                "maven org.typelevel:cats-core 2.12.0 runtime scala/build.sbt:2 scala/src/main/scala/App.scala:3",
+                "npm axios - runtime web/src/index.ts:2",
                 "npm left-pad 1.3.0 runtime web2/yarn.lock:1",
                 "npm lodash ^4.17.21 runtime web3/pnpm-lock.yaml:5 web3/pnpm-lock.yaml:9",
                 "npm loose-envify 1.4.0 runtime web/package-lock.json:4",
-                "npm react ^18.3.1 runtime web/package-lock.json:3 web/package.json:1",
+                "npm react ^18.3.1 runtime web/package-lock.json:3 web/package.json:1 web/src/index.ts:1",
                 "npm vitest 1.6.0 dev web/package.json:1",
                 "nuget NUnit 3.14.0 runtime legacy/packages.config:2",
                 "nuget Serilog 3.1.1 runtime dotnet/App/App.csproj:3 dotnet/App/packages.lock.json:2 "
@@ -274,7 +315,8 @@ class CrossFormatScanTest {
         assertThat(result.getApiCalls().stream().map(c -> c.getMethod() + " " + c.getUrl() + " " + c.getFile() + ":"
                                                           + c.getLine() + " " + c.getCategories() + " " + c.getVerdict())
                            .toList(),
-                   contains("GET https://api.openai.com/v1/models app/llm.py:4 [Machine Learning] restricted"));
+                   contains("GET https://api.openai.com/v1/models app/llm.py:4 [Machine Learning] restricted",
+                            "POST https://api.stripe.com/v1/charges web/src/index.ts:4 [] unknown"));
         assertThat(result.getInfrastructureUsage(), is(Map.of("Docker", true, "Docker Compose", false,
                 "Kubernetes", true, "Helm", false, "Terraform", false, "GitHub Actions", true, "GitLab CI", false,
                 "DevPod", false)));
@@ -288,11 +330,13 @@ class CrossFormatScanTest {
         assertThat(result.getRestrictedFindings().stream().map(CrossFormatScanTest::row).toList(), contains(
                 "npm vitest 1.6.0 dev web/package.json:1",
                 "pypi sqlalchemy >=2.0 runtime pyproject.toml:3"));
-        assertThat(result.getAnalyzedEcosystems(), contains("pypi"));
+        assertThat(result.getAnalyzedEcosystems(), contains("pypi", "maven", "npm", "golang"));
         assertThat(result.getUnusedDeclared().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
-                   contains("pypi:click", "pypi:httpx", "pypi:rich", "pypi:sqlalchemy", "pypi:tqdm"));
+                   contains("maven:com.squareup.okhttp3:okhttp", "npm:lodash", "pypi:click", "pypi:httpx", "pypi:rich",
+                            "pypi:sqlalchemy", "pypi:tqdm"));
         assertThat(result.getUndeclaredImports().stream().map(e -> e.getEcosystem() + ":" + e.getName()).toList(),
-                   contains("pypi:pyyaml"));
+                   contains("golang:github.com/google/uuid", "maven:com.google.guava:guava", "maven:io.circe:circe-core",
+                            "npm:axios", "pypi:pyyaml"));
     }
 
     private static String row(Finding finding) {
