@@ -58,6 +58,7 @@ public final class LoadBenchmark {
         Path work = Files.createTempDirectory("depscan-load");
         Process service = null;
         try (GitHttpTestServer git = GitHttpTestServer.start(Files.createDirectories(work.resolve("served")))) {
+            git.setNiceness(Integer.getInteger("bench.git.nice", 0));
             TestRepositories repositories = new TestRepositories(git.root());
             for (int i = 0; i < repos; i++) {
                 repositories.commit("repo" + i, "main", ScanBenchmark.generate(3));

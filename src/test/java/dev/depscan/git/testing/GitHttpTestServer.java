@@ -49,6 +49,7 @@ public final class GitHttpTestServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
+    private volatile int niceness;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final Set<String> privateRepos = ConcurrentHashMap.newKeySet();
     private volatile Duration responseDelay = Duration.ZERO;
@@ -102,6 +103,14 @@ public final class GitHttpTestServer implements AutoCloseable {
     }
 
     /** Waits this long before answering each request (headers included); zero turns it off. */
+    /**
+     * Runs {@code git http-backend} (and the Git processes it starts) at this {@code nice} level, so that a benchmark
+     * sharing the machine measures the service rather than the Git server's CPU use; 0 (the default) runs it as is.
+     */
+    public void setNiceness(int niceness) {
+        this.niceness = niceness;
+    }
+
     public void setResponseDelay(Duration delay) {
         this.responseDelay = Objects.requireNonNull(delay);
     }
@@ -198,7 +207,8 @@ public final class GitHttpTestServer implements AutoCloseable {
     }
 
     private Process startBackend(HttpExchange exchange) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(HTTP_BACKEND.toString());
+        ProcessBuilder builder = niceness == 0 ? new ProcessBuilder(HTTP_BACKEND.toString())
+                : new ProcessBuilder("nice", "-n", Integer.toString(niceness), HTTP_BACKEND.toString());
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
