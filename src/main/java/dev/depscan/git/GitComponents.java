@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the Git components from the {@code depscan.git.*} and {@code depscan.data.dir} keys. */
 @ApplicationScoped
@@ -33,10 +34,11 @@ class GitComponents {
                               @ConfigProperty(name = "depscan.git.io-timeout-seconds", defaultValue = "60")
                               long ioTimeoutSeconds,
                               @ConfigProperty(name = "depscan.git.max-transfer-bytes", defaultValue = "1073741824")
-                              long maxTransferBytes) {
+                              long maxTransferBytes,
+                              @ConfigProperty(name = "depscan.git.tokens") Optional<String> tokens) {
         return new RepositoryFetcher(Path.of(dataDir).toAbsolutePath().resolve("repositories"),
                                      Duration.ofSeconds(ioTimeoutSeconds), urlPolicy::mayConnectTo,
-                                     maxTransferBytes);
+                                     maxTransferBytes, tokens.map(HostTokens::parse).orElse(HostTokens.NONE));
     }
 
     /** One cache for the application: its bookkeeping must see every checkout of the cache directory. */

@@ -55,6 +55,7 @@ import org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
@@ -87,6 +88,7 @@ public final class RepositoryFetcher {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Predicate<InetAddress> connectAllowed;
     private final long maxTransferBytes;
+    private final HostTokens tokens;
 
     /**
      * @param cacheDir directory holding the cached bare repositories; created when needed
@@ -112,6 +114,16 @@ public final class RepositoryFetcher {
      */
     public RepositoryFetcher(Path cacheDir, Duration timeout, Predicate<InetAddress> connectAllowed,
                              long maxTransferBytes) {
+        this(cacheDir, timeout, connectAllowed, maxTransferBytes, HostTokens.NONE);
+    }
+
+    /**
+     * @param tokens access tokens for private repositories, each sent only to its own host; never stored with a job,
+     *               shown or logged
+     */
+    public RepositoryFetcher(Path cacheDir, Duration timeout, Predicate<InetAddress> connectAllowed,
+                             long maxTransferBytes, HostTokens tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         if (maxTransferBytes < 1) {
             throw new IllegalArgumentException("maxTransferBytes must be positive");
         }
@@ -295,7 +307,9 @@ public final class RepositoryFetcher {
                 }
             };
             watch.checkCancelled();
+            CredentialsProvider credentials = tokens.credentialsFor(url.uri());
             Map<String, Ref> advertised = git.lsRemote()
+                    .setCredentialsProvider(credentials)
                     .setRemote(remote)
                     .setTimeout(timeoutSeconds)
                     .setTransportConfigCallback(httpOnly)
@@ -313,6 +327,7 @@ public final class RepositoryFetcher {
             }
             watch.checkCancelled();
             git.fetch()
+                    .setCredentialsProvider(credentials)
                     .setRemote(remote)
                     .setRefSpecs(new RefSpec("+" + target.source() + ":" + FETCHED_REF))
                     .setDepth(1)

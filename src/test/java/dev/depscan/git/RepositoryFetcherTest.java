@@ -262,6 +262,26 @@ class RepositoryFetcherTest {
     }
 
     @Test
+    void fetchesAPrivateRepositoryWithTheTokenOfItsHostOnly() {
+        String commit = repos.commit("private", "main", Map.of("a", "1"));
+        repos.commit("public", "main", Map.of("b", "2"));
+        server.requireToken("private", "s3cret-token");
+        RepositoryFetcher withToken = new RepositoryFetcher(cache, Duration.ofSeconds(5), address -> true,
+                RepositoryFetcher.DEFAULT_MAX_TRANSFER_BYTES, HostTokens.parse("127.0.0.1=s3cret-token"));
+        RepositoryFetcher otherHost = new RepositoryFetcher(temp.resolve("other"), Duration.ofSeconds(5),
+                address -> true, RepositoryFetcher.DEFAULT_MAX_TRANSFER_BYTES,
+                HostTokens.parse("github.com=s3cret-token"));
+
+        assertThat(withToken.fetch(url("private"), Optional.empty(), FetchListener.none()).commitId(), is(commit));
+        assertThat(server.authorizations().getLast(), is("x-access-token:s3cret-token"));
+        FetchException refused = assertThrows(FetchException.class,
+                () -> otherHost.fetch(url("private"), Optional.empty(), FetchListener.none()));
+        assertThat(refused.reason(), is(FetchException.Reason.REPOSITORY_NOT_FOUND));
+        assertThat(refused.getMessage(), not(containsString("s3cret")));
+        assertThat(HostTokens.parse("github.com=s3cret-token").toString(), not(containsString("s3cret")));
+    }
+
+    @Test
     void fetchesWhatTheUrlPolicyAcceptedAndScansItWithoutACheckout() {
         String other = repos.commit("lib", "main", Map.of("x", "y"));
         repos.commit("app", "main", new TestRepositories.Tree()

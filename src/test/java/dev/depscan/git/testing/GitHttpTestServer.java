@@ -52,6 +52,8 @@ public final class GitHttpTestServer implements AutoCloseable {
     private volatile int niceness;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final Set<String> privateRepos = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile int throttleChunkBytes;
     private volatile Duration throttlePause = Duration.ZERO;
@@ -121,6 +123,17 @@ public final class GitHttpTestServer implements AutoCloseable {
         this.throttleChunkBytes = chunkBytes;
     }
 
+    /** Makes {@code repoName} private, served only to HTTP Basic requests whose password is {@code token}. */
+    public void requireToken(String repoName, String token) {
+        privateRepos.add("/" + repoName + ".git/");
+        tokens.put("/" + repoName + ".git/", token);
+    }
+
+    /** The {@code Authorization} headers the server received, decoded ({@code user:password}), in order. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     /** Makes {@code repoName} answer 401 with a Basic challenge, like a forge does for a private repository. */
     public void requireCredentials(String repoName) {
         privateRepos.add("/" + repoName + ".git/");
@@ -159,7 +172,17 @@ public final class GitHttpTestServer implements AutoCloseable {
         requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                 + (query == null ? "" : "?" + query));
         String path = exchange.getRequestURI().getPath();
-        if (privateRepos.stream().anyMatch(path::startsWith)) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String presented = "";
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            presented = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+                                   java.nio.charset.StandardCharsets.UTF_8);
+            authorizations.add(presented);
+        }
+        String password = presented.contains(":") ? presented.substring(presented.indexOf(':') + 1) : "";
+        boolean allowed = tokens.entrySet().stream().anyMatch(t -> path.startsWith(t.getKey())
+                                                                   && t.getValue().equals(password));
+        if (privateRepos.stream().anyMatch(path::startsWith) && !allowed) {
             try (exchange) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);
