@@ -1,7 +1,6 @@
 package dev.depscan.job;
 
 import dev.depscan.classify.ClassifiedFinding;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps jobs in memory. Used until the durable stores exist; a restart loses every job.
+ * Keeps jobs in memory ({@code depscan.store=memory}): fast and disposable, for tests and throwaway runs; a restart
+ * loses every job.
  */
-@ApplicationScoped
 class InMemoryJobStore implements JobStore {
 
     private static final Comparator<Job> NEWEST_FIRST =

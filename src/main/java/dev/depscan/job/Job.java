@@ -39,6 +39,12 @@ public record Job(String id, String owner, String gitUrl, String fetchUrl, Optio
         }
     }
 
+    /** The job queued again after a restart interrupted it: pending, progress kept, started time cleared. */
+    Job requeued() {
+        return new Job(id, owner, gitUrl, fetchUrl, ref, new JobState.Pending(), progress, createdAt, Optional.empty(),
+                       Optional.empty(), commit);
+    }
+
     /** A new pending job. */
     static Job pending(String id, String owner, String gitUrl, String fetchUrl, Optional<String> ref, Instant now) {
         return new Job(id, owner, gitUrl, fetchUrl, ref, new JobState.Pending(), 0, now, Optional.empty(),

@@ -8,6 +8,8 @@ import dev.depscan.git.UrlRejectedException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,6 +177,31 @@ public class JobService {
         cancellations.cancel(id);
         metrics.cancelled();
         return after;
+    }
+
+    /**
+     * After a restart, every job the store still holds as pending or running is queued again, oldest first: a job
+     * that was running when the process stopped starts over from the fetch (its partial work is gone with the process).
+     */
+    void resumeUnfinished(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        List<Job> unfinished = new ArrayList<>();
+        for (String status : List.of(JobState.RUNNING, JobState.PENDING)) {
+            int page = 1;
+            JobPage batch;
+            do {
+                batch = store.list(new JobQuery(Optional.of(status), Optional.empty(), page++, JobQuery.MAX_PER_PAGE));
+                unfinished.addAll(batch.jobs());
+            } while (batch.jobs().size() == JobQuery.MAX_PER_PAGE);
+        }
+        unfinished.sort(java.util.Comparator.comparing(Job::createdAt));
+        for (Job job : unfinished) {
+            store.update(job.id(), current -> current.state() instanceof JobState.Running
+                    ? current.requeued() : current);
+            dispatch(job.id());
+        }
+        if (!unfinished.isEmpty()) {
+            LOGGER.info(() -> unfinished.size() + " unfinished jobs queued again after a restart");
+        }
     }
 
     @PreDestroy
