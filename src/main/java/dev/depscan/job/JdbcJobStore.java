@@ -42,10 +42,33 @@ final class JdbcJobStore implements JobStore {
                                           + "error_message, progress, created_at, started_at, finished_at, commit_id";
 
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final Map<String, List<ClassifiedFinding>> liveFindings = new ConcurrentHashMap<>();
 
-    JdbcJobStore(DataSource dataSource) {
+    /** The SQL the two databases spell differently: inserting or replacing the one row a job has in a table. */
+    enum Dialect {
+        H2("MERGE INTO job_progress (job_id, scanned, total, found, current_file, last_updated) KEY (job_id) "
+           + "SELECT id, ?, ?, ?, ?, ? FROM jobs WHERE id = ?",
+           "MERGE INTO job_results (job_id, result) KEY (job_id) SELECT id, ? FROM jobs WHERE id = ?"),
+        POSTGRESQL("INSERT INTO job_progress (job_id, scanned, total, found, current_file, last_updated) "
+                   + "SELECT id, ?, ?, ?, ?, ? FROM jobs WHERE id = ? ON CONFLICT (job_id) DO UPDATE SET "
+                   + "scanned = EXCLUDED.scanned, total = EXCLUDED.total, found = EXCLUDED.found, "
+                   + "current_file = EXCLUDED.current_file, last_updated = EXCLUDED.last_updated",
+                   "INSERT INTO job_results (job_id, result) SELECT id, ? FROM jobs WHERE id = ? "
+                   + "ON CONFLICT (job_id) DO UPDATE SET result = EXCLUDED.result");
+
+        private final String upsertProgress;
+        private final String upsertResult;
+
+        Dialect(String upsertProgress, String upsertResult) {
+            this.upsertProgress = upsertProgress;
+            this.upsertResult = upsertResult;
+        }
+    }
+
+    JdbcJobStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     @Override
@@ -213,9 +236,7 @@ final class JdbcJobStore implements JobStore {
     @Override
     public void saveProgress(String id, JobProgress p) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement merge = c.prepareStatement(
-                        "MERGE INTO job_progress (job_id, scanned, total, found, current_file, last_updated) "
-                        + "KEY (job_id) SELECT id, ?, ?, ?, ?, ? FROM jobs WHERE id = ?")) {
+                PreparedStatement merge = c.prepareStatement(dialect.upsertProgress)) {
             merge.setInt(1, p.scannedFiles());
             merge.setInt(2, p.totalFiles());
             merge.setInt(3, p.foundDependencies());
@@ -256,8 +277,7 @@ final class JdbcJobStore implements JobStore {
             throw new StoreException("cannot serialise the result of job " + id, e);
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement merge = c.prepareStatement("MERGE INTO job_results (job_id, result) KEY (job_id) "
-                                                             + "SELECT id, ? FROM jobs WHERE id = ?")) {
+                PreparedStatement merge = c.prepareStatement(dialect.upsertResult)) {
             merge.setString(1, json);
             merge.setString(2, id);
             merge.executeUpdate();

@@ -191,6 +191,10 @@ class KubernetesManifestsTest {
         assertThat(hpa.path("spec").path("scaleTargetRef").path("name").asText(), is("depscan"));
         assertThat(hpa.path("spec").path("minReplicas").asInt(), is(3));
         assertThat(ofKind(rendered, "PodDisruptionBudget").path("spec").path("maxUnavailable").asInt(), is(1));
+        JsonNode container = ofKind(rendered, "Deployment").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertThat(envValue(container, "DEPSCAN_STORE"), is("postgres"));
+        assertThat("the base's variables are kept", envValue(container, "DEPSCAN_DATA_DIR"), is("/var/lib/depscan"));
     }
 
     @Test

@@ -9,7 +9,8 @@ import dev.depscan.scan.Scanner;
 import dev.depscan.scan.ScannerOptions;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,7 +22,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
-/** The embedded store against a real H2 file: the same behaviour as the in-memory store, and it survives a reopen. */
+/**
+ * The JDBC store against both real databases: an H2 file and the PostgreSQL server on 127.0.0.1:5432 (database
+ * {@code test}, a schema of its own per test, dropped afterwards). The same behaviour as the in-memory store, and
+ * everything survives a reopen.
+ */
 class JdbcJobStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -29,19 +34,35 @@ class JdbcJobStoreTest {
     @TempDir
     Path data;
 
-    private final JobStores stores = new JobStores();
+    private static final String POSTGRES = System.getProperty("depscan.test.postgres",
+                                                               "jdbc:postgresql://127.0.0.1:5432/test");
+
+    private JobStores stores = new JobStores();
     private JobStore store;
+    private final String schema = "depscan_test_" + Long.toHexString(System.nanoTime());
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (store != null) {
             stores.close(store);
         }
+        try (var c = java.sql.DriverManager.getConnection(POSTGRES, "postgres", "");
+                var drop = c.createStatement()) {
+            drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
-    @Test
-    void keepsJobsStatesProgressAndResultsAcrossAReopen() {
-        store = stores.store("embedded", data.toString());
+    private JobStore open(String kind) {
+        stores = new JobStores();
+        return kind.equals("postgres")
+                ? stores.postgres(POSTGRES, "postgres", "", 4, Optional.of(schema))
+                : stores.store("embedded", data.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void keepsJobsStatesProgressAndResultsAcrossAReopen(String kind) {
+        store = open(kind);
         Job job = Job.pending("j1", "alice", "https://example.test/r", "https://example.test/r.git",
                               Optional.of("main"), T0);
         store.insert(job);
@@ -54,7 +75,7 @@ class JdbcJobStoreTest {
         Job before = store.find("j1").orElseThrow();
         stores.close(store);
 
-        store = new JobStores().store("embedded", data.toString());
+        store = open(kind);
 
         Job after = store.find("j1").orElseThrow();
         assertThat(after, is(before));
@@ -65,9 +86,10 @@ class JdbcJobStoreTest {
         assertThat(store.result("j1").orElseThrow(), is(result));
     }
 
-    @Test
-    void listsCountsFiltersAndPurgesLikeTheInMemoryStore() {
-        store = stores.store("embedded", data.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void listsCountsFiltersAndPurgesLikeTheInMemoryStore(String kind) {
+        store = open(kind);
         for (int i = 0; i < 5; i++) {
             store.insert(Job.pending("done-" + i, i % 2 == 0 ? "alice" : "bob", "https://example.test/r" + (i % 2),
                                      "https://example.test/r.git", Optional.empty(), T0.plusSeconds(i))
@@ -97,9 +119,10 @@ class JdbcJobStoreTest {
         assertThat(store.find("waiting").isPresent(), is(true));
     }
 
-    @Test
-    void updatesNothingForAnUnknownJob() {
-        store = stores.store("embedded", data.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void updatesNothingForAnUnknownJob(String kind) {
+        store = open(kind);
 
         assertThat(store.update("missing", j -> j.progressed(50)), is(Optional.empty()));
         assertThat(store.find("missing"), is(Optional.empty()));
