@@ -43,7 +43,11 @@ public class ScanResource implements ScanApi {
     }
 
     @Override
-    public Response submitScan(ScanRequest request) {
+    public Response submitScan(ScanRequest request, String idempotencyKey) {
+        Optional<String> key = Optional.ofNullable(idempotencyKey).map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && (key.get().length() > 255 || key.get().chars().anyMatch(ch -> ch < 0x20 || ch > 0x7e))) {
+            throw new InvalidRequestException("'Idempotency-Key' must be 1 to 255 printable ASCII characters.");
+        }
         if (request == null || request.getGitUrl() == null || request.getGitUrl().isBlank()) {
             throw new InvalidRequestException("'git_url' is required.");
         }
@@ -55,7 +59,7 @@ public class ScanResource implements ScanApi {
         Caller caller = Callers.of(security);
         Job job;
         try {
-            job = jobs.submit(request.getGitUrl().strip(), ref, caller);
+            job = jobs.submit(request.getGitUrl().strip(), ref, caller, key);
         } catch (ForbiddenException | QueueFullException | UrlRejectedException e) {
             audit.submitRefused(caller.name(), e.getClass().getSimpleName());
             throw e;

@@ -21,6 +21,7 @@ class InMemoryJobStore implements JobStore {
             Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::id);
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
     private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
     private final Map<String, List<ClassifiedFinding>> liveFindings = new ConcurrentHashMap<>();
@@ -30,6 +31,17 @@ class InMemoryJobStore implements JobStore {
         if (jobs.putIfAbsent(job.id(), job) != null) {
             throw new IllegalStateException("duplicate job id " + job.id());
         }
+    }
+
+    @Override
+    public void insert(Job job, String idempotencyKey) {
+        insert(job);
+        idempotencyKeys.put(job.owner() + "\u0000" + idempotencyKey, job.id());
+    }
+
+    @Override
+    public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+        return Optional.ofNullable(idempotencyKeys.get(owner + "\u0000" + idempotencyKey)).flatMap(this::find);
     }
 
     @Override

@@ -84,6 +84,34 @@ final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public void insert(Job job, String idempotencyKey) {
+        insert(job);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE jobs SET idempotency_key = ? WHERE id = ?")) {
+            update.setString(1, idempotencyKey);
+            update.setString(2, job.id());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the idempotency key of job " + job.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                                                              + " FROM jobs WHERE owner = ? AND idempotency_key = ?")) {
+            select.setString(1, owner);
+            select.setString(2, idempotencyKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(job(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up an idempotency key", e);
+        }
+    }
+
+    @Override
     public Optional<Job> find(String id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {

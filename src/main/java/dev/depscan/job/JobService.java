@@ -79,6 +79,14 @@ public class JobService {
      * @throws QueueFullException when every slot and the waiting queue are taken
      */
     public Job submit(String gitUrl, Optional<String> ref, Caller caller) {
+        return submit(gitUrl, ref, caller, Optional.empty());
+    }
+
+    /**
+     * Like {@link #submit(String, Optional, Caller)}; with an idempotency key, the job this principal already
+     * submitted under the same key is returned instead of a new one.
+     */
+    public Job submit(String gitUrl, Optional<String> ref, Caller caller, Optional<String> idempotencyKey) {
         if (!caller.maySubmit()) {
             throw new ForbiddenException("Submitting scans needs the 'scanner' or 'admin' role.");
         }
@@ -87,6 +95,10 @@ public class JobService {
         Job job;
         submissions.lock();
         try {
+            Optional<Job> earlier = idempotencyKey.flatMap(key -> replay(owner, key, url, ref));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             long unfinished = store.countUnfinished();
             if (unfinished >= (long) maxConcurrent + queueSize) {
                 metrics.rejected();
@@ -94,7 +106,11 @@ public class JobService {
             }
             job = Job.pending(UUID.randomUUID().toString(), owner, url.normalized(), url.uri().toString(), ref,
                               Instant.now());
-            store.insert(job);
+            if (idempotencyKey.isPresent()) {
+                store.insert(job, idempotencyKey.get());
+            } else {
+                store.insert(job);
+            }
         } finally {
             submissions.unlock();
         }
@@ -274,5 +290,14 @@ public class JobService {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** The job {@code owner} already submitted under {@code key}, if any; the same key for another request is refused. */
+    private Optional<Job> replay(String owner, String key, RepositoryUrl url, Optional<String> ref) {
+        Optional<Job> earlier = store.findByIdempotencyKey(owner, key);
+        if (earlier.isPresent() && !(earlier.get().gitUrl().equals(url.normalized()) && earlier.get().ref().equals(ref))) {
+            throw new IdempotencyKeyReusedException(key, earlier.get());
+        }
+        return earlier;
     }
 }

@@ -15,6 +15,12 @@ public interface JobStore {
 
     void insert(Job job);
 
+    /** Inserts {@code job}, remembering it as {@code owner}'s job for {@code idempotencyKey}. */
+    void insert(Job job, String idempotencyKey);
+
+    /** The job {@code owner} submitted with {@code idempotencyKey}, if any (and not yet removed by retention). */
+    Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
+
     Optional<Job> find(String id);
 
     /**

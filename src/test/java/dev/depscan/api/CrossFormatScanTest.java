@@ -253,7 +253,7 @@ class CrossFormatScanTest {
     @Test
     void findsExactlyWhatEveryFormatDeclares() throws Exception {
         ApiClient client = TestClients.generated(target);
-        String jobId = new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("polyglot"))).getJobId();
+        String jobId = new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("polyglot")), null).getJobId();
         Job job = new JobsApi(client).getJob(jobId);
         Instant deadline = Instant.now().plusSeconds(60);
         while (job.getStatus() == JobStatus.PENDING || job.getStatus() == JobStatus.RUNNING) {

@@ -114,7 +114,7 @@ class ScanEndToEndTest {
         ScanApi scan = new ScanApi(client);
 
         ApiResponse<ScanAccepted> accepted = scan.submitScanWithHttpInfo(
-                new ScanRequest().gitUrl(server.url("app")));
+                new ScanRequest().gitUrl(server.url("app")), null);
 
         assertThat(accepted.getStatusCode(), is(202));
         String jobId = accepted.getData().getJobId();
@@ -369,7 +369,7 @@ class ScanEndToEndTest {
     }
 
     private String submit(ApiClient client, String repository) throws ApiException {
-        return new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url(repository))).getJobId();
+        return new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url(repository)), null).getJobId();
     }
 
     private static Job awaitEnd(ApiClient client, String jobId) throws Exception {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -142,6 +143,36 @@ class AuthorizationTest {
         assertThat(owners("rita").contains(alicesJob), is(true));
         assertThat(owners("root").contains(alicesJob), is(true));
         assertThat(total("rita") > total("alice"), is(true));
+    }
+
+    @Test
+    void returnsTheSameJobForARetriedSubmissionWithTheSameIdempotencyKey() throws Exception {
+        String key = "build-" + UUID.randomUUID();
+        String first = submitWithKey("alice", key);
+        String retried = submitWithKey("alice", key);
+        String otherKey = submitWithKey("alice", key + "-2");
+        String otherPrincipal = submitWithKey("bob", key);
+
+        assertThat(retried, is(first));
+        assertThat(otherKey.equals(first), is(false));
+        assertThat(otherPrincipal.equals(first), is(false));
+        HttpResponse<String> invalid = TestClients.send(target, "POST", "/api/v1/scan",
+                "{\"git_url\": \"" + server.url("app") + "\"}", "Content-Type", "application/json",
+                "Idempotency-Key", "x".repeat(300), "Authorization", basic("alice"));
+        assertThat(invalid.statusCode(), is(400));
+        HttpResponse<String> reused = TestClients.send(target, "POST", "/api/v1/scan",
+                "{\"git_url\": \"" + server.url("app") + "\", \"ref\": \"v2\"}", "Content-Type", "application/json",
+                "Idempotency-Key", key, "Authorization", basic("alice"));
+        assertThat(reused.body(), reused.statusCode(), is(422));
+        assertThat(JSON.readTree(reused.body()).path("code").asText(), is("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    private String submitWithKey(String who, String key) throws Exception {
+        HttpResponse<String> response = TestClients.send(target, "POST", "/api/v1/scan",
+                "{\"git_url\": \"" + server.url("app") + "\"}", "Content-Type", "application/json",
+                "Idempotency-Key", key, "Authorization", basic(who));
+        assertThat(response.body(), response.statusCode(), is(202));
+        return JSON.readTree(response.body()).path("job_id").asText();
     }
 
     @Test

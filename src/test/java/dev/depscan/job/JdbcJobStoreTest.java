@@ -121,6 +121,18 @@ class JdbcJobStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
+    void findsAJobByItsOwnersIdempotencyKeyOnly(String kind) {
+        store = open(kind);
+        store.insert(Job.pending("k1", "alice", "https://example.test/r", "https://example.test/r.git", Optional.empty(),
+                                 T0), "key-1");
+
+        assertThat(store.findByIdempotencyKey("alice", "key-1").map(Job::id), is(Optional.of("k1")));
+        assertThat(store.findByIdempotencyKey("bob", "key-1"), is(Optional.empty()));
+        assertThat(store.findByIdempotencyKey("alice", "key-2"), is(Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
     void updatesNothingForAnUnknownJob(String kind) {
         store = open(kind);
 

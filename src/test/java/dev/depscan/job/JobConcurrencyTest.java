@@ -72,7 +72,7 @@ class JobConcurrencyTest {
         ApiClient client = TestClients.generated(target);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
-            ids.add(new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("repo" + i))).getJobId());
+            ids.add(new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("repo" + i)), null).getJobId());
         }
         CompletableFuture<HttpResponse<String>> lastJobEvents = CompletableFuture.supplyAsync(
                 () -> TestClients.authenticated(target, "GET", "/api/v1/jobs/" + ids.getLast() + "/events", null,

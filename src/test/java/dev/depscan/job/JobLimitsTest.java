@@ -203,7 +203,7 @@ class JobLimitsTest {
 
     private void assertFailsAsTooLarge(String repo, String why) throws Exception {
         ApiClient client = TestClients.generated(target);
-        String id = new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url(repo))).getJobId();
+        String id = new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url(repo)), null).getJobId();
 
         await(client, () -> ended(status(client, id)));
         Job job = new JobsApi(client).getJob(id);
@@ -214,7 +214,7 @@ class JobLimitsTest {
     }
 
     private String submit(ApiClient client) throws ApiException {
-        return new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("app"))).getJobId();
+        return new ScanApi(client).submitScan(new ScanRequest().gitUrl(server.url("app")), null).getJobId();
     }
 
     private static JobStatus status(ApiClient client, String id) {
